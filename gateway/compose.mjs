@@ -1,0 +1,282 @@
+#!/usr/bin/env node
+// compose.mjs: the ONE implementation of "export every subgraph's SDL, then compose the supergraph".
+//
+// Why it exists: schema/*.graphql is the committed contract between the C# subgraphs and the gateway.
+// Developers (through ./fusion-compose.ps1 or `npm run compose`) and CI (`npm run check`) must produce
+// it the same way, so every entry point calls this script instead of repeating the steps.
+//
+//   1. export: `dotnet run --project subgraphs/<Name> -- schema export --output schema/<name>.graphql`
+//      for roles, patterns and glossary, one after another (the machines have 2 cores);
+//   2. compose: @theguild/federation-composition `composeServices` -> schema/supergraph.graphql, with
+//      the default local subgraph URLs baked in (the gateway overrides them at runtime from
+//      ROLES_URL / PATTERNS_URL / GLOSSARY_URL, see gateway.config.ts).
+//
+// Output is deterministic: LF line endings and exactly one trailing newline in every file.
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { composeServices } from '@theguild/federation-composition';
+import { parse } from 'graphql';
+
+const USAGE = `Usage: node gateway/compose.mjs [--skip-export] [--no-build] [--check] [--help]
+
+Exports the SDL of every subgraph and composes schema/supergraph.graphql.
+
+  (no flags)     export roles, patterns, glossary with dotnet, then compose into schema/
+  --skip-export  compose only, from the existing schema/<subgraph>.graphql files
+  --no-build     pass --no-build to \`dotnet run\` (the subgraphs were built already)
+  --check        export and compose into a temp dir and compare with the committed schema/;
+                 exit 1 if anything differs (with --skip-export: only supergraph.graphql is checked)
+  --help         print this text
+
+Environment:
+  CONFIGURATION  build configuration for \`dotnet run -c\` (default: Debug)
+
+Exit codes: 0 ok / up to date, 1 export or composition failed or schema/ is stale, 2 bad usage.`;
+
+/** The subgraphs, in composition order. `url` is the default baked into the committed supergraph. */
+const SUBGRAPHS = [
+  { name: 'roles', project: 'subgraphs/Roles', url: 'http://127.0.0.1:5101/graphql' },
+  { name: 'patterns', project: 'subgraphs/Patterns', url: 'http://127.0.0.1:5102/graphql' },
+  { name: 'glossary', project: 'subgraphs/Glossary', url: 'http://127.0.0.1:5103/graphql' },
+];
+const SUPERGRAPH_FILE = 'supergraph.graphql';
+const STALE_MESSAGE =
+  'schema/ is stale: regenerate with ./fusion-compose.ps1 (or node gateway/compose.mjs) and commit the result';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SCHEMA_DIR = join(REPO_ROOT, 'schema');
+
+function parseArgs(argv) {
+  const known = new Set(['--skip-export', '--no-build', '--check', '--help', '-h']);
+  const flags = new Set();
+  for (const arg of argv) {
+    if (!known.has(arg)) {
+      console.error(`compose: unknown argument '${arg}'\n\n${USAGE}`);
+      process.exit(2);
+    }
+    flags.add(arg);
+  }
+  if (flags.has('--help') || flags.has('-h')) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  if (flags.has('--skip-export') && flags.has('--no-build')) {
+    console.error('compose: --no-build has no effect with --skip-export');
+  }
+  return {
+    skipExport: flags.has('--skip-export'),
+    noBuild: flags.has('--no-build'),
+    check: flags.has('--check'),
+  };
+}
+
+/** LF line endings, no trailing whitespace at the end of the file, exactly one final newline. */
+function normalize(text) {
+  return text.replace(/\r\n?/g, '\n').replace(/\s+$/, '') + '\n';
+}
+
+const rel = (p) => relative(REPO_ROOT, p).split('\\').join('/');
+
+function run(command, args, cwd) {
+  return new Promise((resolvePromise) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', (err) => resolvePromise({ code: -1, output: `${output}${err.message}\n` }));
+    child.on('close', (code) => resolvePromise({ code, output }));
+  });
+}
+
+/** Runs the subgraphs' `schema export` CLI one after another. Returns false if any failed. */
+async function exportAll(outDir, { noBuild }) {
+  const configuration = process.env.CONFIGURATION || 'Debug';
+  let ok = true;
+  for (const sg of SUBGRAPHS) {
+    const projectDir = join(REPO_ROOT, sg.project);
+    const output = join(outDir, `${sg.name}.graphql`);
+    const args = ['run', '--project', projectDir, '-c', configuration, '--no-launch-profile'];
+    if (noBuild) args.push('--no-build');
+    args.push('--', 'schema', 'export', '--output', output);
+
+    process.stdout.write(`export ${sg.name} (${sg.project}, ${configuration}) ... `);
+    if (!existsSync(projectDir)) {
+      console.log('FAILED');
+      console.error(`  project folder ${sg.project} does not exist`);
+      ok = false;
+      continue;
+    }
+    const started = Date.now();
+    const { code, output: log } = await run('dotnet', args, REPO_ROOT);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    if (code !== 0 || !existsSync(output) || readFileSync(output, 'utf8').trim() === '') {
+      console.log(`FAILED (${seconds} s)`);
+      console.error(`  command: dotnet ${args.join(' ')}`);
+      console.error(code !== 0 ? `  exit code: ${code}` : `  exit code 0 but ${rel(output)} is missing or empty`);
+      console.error(log.trimEnd().replace(/^/gm, '  | '));
+      ok = false;
+      continue;
+    }
+    writeFileSync(output, normalize(readFileSync(output, 'utf8')));
+    console.log(`ok (${seconds} s)`);
+  }
+  return ok;
+}
+
+/** Composes <dir>/<subgraph>.graphql into a supergraph SDL string, or returns null after printing errors. */
+function compose(dir) {
+  const services = [];
+  let ok = true;
+  for (const sg of SUBGRAPHS) {
+    const file = join(dir, `${sg.name}.graphql`);
+    if (!existsSync(file)) {
+      console.error(`compose: ${rel(file)} is missing (run without --skip-export to export it)`);
+      ok = false;
+      continue;
+    }
+    try {
+      services.push({ name: sg.name, url: sg.url, typeDefs: parse(readFileSync(file, 'utf8')) });
+    } catch (err) {
+      const loc = err.locations?.[0];
+      console.error(`compose: ${rel(file)}${loc ? `:${loc.line}:${loc.column}` : ''}: ${err.message}`);
+      ok = false;
+    }
+  }
+  if (!ok) return null;
+
+  const result = composeServices(services);
+  if (result.errors && result.errors.length > 0) {
+    console.error(`composition failed with ${result.errors.length} error(s):`);
+    for (const err of result.errors) {
+      const code = err.extensions?.code ? `[${err.extensions.code}] ` : '';
+      console.error(`  - ${code}${err.message}`);
+    }
+    return null;
+  }
+  return normalize(result.supergraphSdl);
+}
+
+/** A short line diff (LCS based), at most `max` changed lines, for the --check report. */
+function shortDiff(oldText, newText, max = 40) {
+  const a = oldText.split('\n');
+  const b = newText.split('\n');
+  // Trim the common prefix/suffix so the LCS table stays small.
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const x = a.slice(start, endA);
+  const y = b.slice(start, endB);
+  const lines = [];
+  if (x.length * y.length > 4_000_000) {
+    lines.push(`  @@ line ${start + 1}: ${x.length} committed line(s) vs ${y.length} generated line(s) differ`);
+  } else {
+    const lcs = Array.from({ length: x.length + 1 }, () => new Uint32Array(y.length + 1));
+    for (let i = x.length - 1; i >= 0; i--) {
+      for (let j = y.length - 1; j >= 0; j--) {
+        lcs[i][j] = x[i] === y[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+      }
+    }
+    lines.push(`  @@ first difference at line ${start + 1} (- committed, + generated)`);
+    let i = 0;
+    let j = 0;
+    while (i < x.length || j < y.length) {
+      if (i < x.length && j < y.length && x[i] === y[j]) {
+        i++;
+        j++;
+      } else if (i < x.length && (j === y.length || lcs[i + 1][j] >= lcs[i][j + 1])) {
+        lines.push(`  - ${x[i++]}`);
+      } else {
+        lines.push(`  + ${y[j++]}`);
+      }
+    }
+  }
+  if (lines.length > max + 1) {
+    const hidden = lines.length - 1 - max;
+    return [...lines.slice(0, max + 1), `  ... ${hidden} more changed line(s)`].join('\n');
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const subgraphFiles = SUBGRAPHS.map((s) => `${s.name}.graphql`);
+
+  // Everything is generated into a temp dir first, so a failed export or composition never leaves
+  // schema/ half-updated.
+  const tempDir = mkdtempSync(join(tmpdir(), 'compose-'));
+  let keepTempDir = false;
+  try {
+    let sourceDir = SCHEMA_DIR;
+    if (!opts.skipExport) {
+      if (!(await exportAll(tempDir, opts))) {
+        console.error(opts.check ? 'export failed: cannot check schema/' : 'export failed: schema/ was left unchanged');
+        return 1;
+      }
+      sourceDir = tempDir;
+    }
+    const supergraph = compose(sourceDir);
+    if (supergraph === null) {
+      if (sourceDir === tempDir) {
+        keepTempDir = true;
+        console.error(`schema/ was left unchanged; the exported SDL is in ${tempDir}`);
+      }
+      return 1;
+    }
+    writeFileSync(join(tempDir, SUPERGRAPH_FILE), supergraph);
+
+    // Exported subgraph SDL (unless --skip-export) plus the supergraph.
+    const generatedFiles = [...(opts.skipExport ? [] : subgraphFiles), SUPERGRAPH_FILE];
+
+    if (!opts.check) {
+      mkdirSync(SCHEMA_DIR, { recursive: true });
+      for (const file of generatedFiles) {
+        writeFileSync(join(SCHEMA_DIR, file), readFileSync(join(tempDir, file), 'utf8'));
+      }
+      console.log(`composed schema/${SUPERGRAPH_FILE} from ${SUBGRAPHS.map((s) => s.name).join(', ')}`);
+      return 0;
+    }
+
+    let stale = false;
+    for (const file of generatedFiles) {
+      const committedPath = join(SCHEMA_DIR, file);
+      const generated = readFileSync(join(tempDir, file), 'utf8');
+      if (!existsSync(committedPath)) {
+        console.error(`differs: schema/${file} is missing (generated version has ${generated.split('\n').length - 1} lines)`);
+        stale = true;
+        continue;
+      }
+      // Compare modulo line endings, so a CRLF checkout (git autocrlf on Windows) is not "stale".
+      const committed = normalize(readFileSync(committedPath, 'utf8'));
+      if (committed !== generated) {
+        console.error(`differs: schema/${file}`);
+        console.error(shortDiff(committed, generated));
+        stale = true;
+      }
+    }
+    if (stale) {
+      console.error(STALE_MESSAGE);
+      return 1;
+    }
+    console.log('schema/ is up to date');
+    return 0;
+  } finally {
+    if (!keepTempDir) rmSync(tempDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(`compose: unexpected error: ${err?.stack || err}`);
+    process.exit(1);
+  },
+);

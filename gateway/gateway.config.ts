@@ -1,0 +1,43 @@
+// gateway.config.ts: Hive Gateway configuration for the roles/patterns/glossary supergraph.
+//
+// Why this file: `hive-gateway supergraph` loads it (npm start) and the e2e tests start the gateway
+// with it. It only wires things together; the code lives in ./plugins/*.ts.
+//
+// Environment:
+//   GATEWAY_HOST (default 127.0.0.1), GATEWAY_PORT (default 4000): where the gateway listens
+//     (the CLI's own HOST / PORT variables and --host / --port flags win over these, if set);
+//   ROLES_URL, PATTERNS_URL, GLOSSARY_URL: override a subgraph's URL from the committed supergraph.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from '@graphql-hive/gateway';
+import { renderBananaCakePop, useBananaCakePop } from './plugins/banana-cake-pop.ts';
+import { subgraphUrlOverrides } from './plugins/subgraph-urls.ts';
+
+export const gatewayConfig = defineConfig({
+  // The committed contract, produced by compose.mjs. Absolute, so it does not depend on the cwd.
+  supergraph: fileURLToPath(new URL('../schema/supergraph.graphql', import.meta.url)),
+
+  host: process.env.GATEWAY_HOST || '127.0.0.1',
+  port: Number(process.env.GATEWAY_PORT || 4000),
+
+  // Subgraph URLs from ROLES_URL / PATTERNS_URL / GLOSSARY_URL, when set.
+  transportEntries: subgraphUrlOverrides(),
+
+  // Unexpected errors reach clients as "Unexpected error." (the default, made explicit).
+  maskedErrors: true,
+
+  // The client's Authorization header goes to every subgraph.
+  propagateHeaders: {
+    fromClientToSubgraphs: ({ request }) => {
+      const authorization = request.headers.get('authorization');
+      return authorization ? { authorization } : {};
+    },
+  },
+
+  // /healthcheck (process up) and /readiness (supergraph loaded) are built in; named here for clarity.
+  healthCheckEndpoint: '/healthcheck',
+  readinessCheckEndpoint: '/readiness',
+
+  // Banana Cake Pop instead of Hive Laboratory at GET /graphql for browsers.
+  renderGraphiQL: renderBananaCakePop,
+  plugins: () => [useBananaCakePop()],
+});

@@ -1,0 +1,15 @@
+using SubgraphKit.Entities;
+using SubgraphKit.Provenance;
+
+namespace RolesSubgraph.Data.Entities;
+
+/// <summary>A technology the article names, such as Django or Postman, and the roles that use it.</summary>
+public sealed class Tool : ISlugged, ISourced
+{
+    public required string Slug { get; init; }
+    public required string Name { get; set; }
+    public ToolCategory Category { get; set; }
+    public required string Description { get; set; }
+    public List<string> RoleSlugs { get; set; } = [];
+    public required string Section { get; set; }
+}

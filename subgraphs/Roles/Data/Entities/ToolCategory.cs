@@ -1,0 +1,11 @@
+namespace RolesSubgraph.Data.Entities;
+
+public enum ToolCategory
+{
+    Ide,
+    BackendFramework,
+    Database,
+    ApiSpecification,
+    ApiDesign,
+    ApiTesting,
+}

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using RolesSubgraph.Data.Entities;
+
+namespace RolesSubgraph.Data;
+
+public sealed class RolesDb(DbContextOptions<RolesDb> options) : DbContext(options)
+{
+    public DbSet<Role> Roles => Set<Role>();
+    public DbSet<ComparisonAspect> ComparisonAspects => Set<ComparisonAspect>();
+    public DbSet<AspectStance> AspectStances => Set<AspectStance>();
+    public DbSet<Tool> Tools => Set<Tool>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RolesDb).Assembly);
+}

@@ -1,0 +1,10 @@
+using RolesSubgraph;
+using RolesSubgraph.Data;
+using SubgraphKit.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddSubgraph<RolesSchema, RolesDb, RolesSeeder>("Roles");
+
+var app = builder.Build();
+app.MapSubgraph();
+await app.RunSubgraphAsync(args);

@@ -1,0 +1,13 @@
+using GraphQL.Types;
+
+namespace RolesSubgraph;
+
+/// <summary>The roles subgraph: the two roles, the comparison table and the tools. It owns Role, ComparisonAspect and Tool.</summary>
+public sealed class RolesSchema : Schema
+{
+    public RolesSchema(IServiceProvider services)
+        : base(services)
+    {
+        Query = services.GetRequiredService<RolesQuery>();
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace SubgraphKit.Data;
+
+/// <summary>
+/// Applies EF migrations and seeds an empty database before the server starts listening
+/// (hosted services start before Kestrel), so readiness never reports a half-built database.
+/// </summary>
+public sealed partial class DatabaseInitializer<TDbContext>(
+    IDbContextFactory<TDbContext> contexts,
+    ISubgraphSeeder<TDbContext> seeder,
+    ILogger<DatabaseInitializer<TDbContext>> logger) : IHostedService
+    where TDbContext : DbContext
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+        if (!await seeder.IsSeededAsync(db, cancellationToken))
+        {
+            await seeder.SeedAsync(db, cancellationToken);
+            var rows = await db.SaveChangesAsync(cancellationToken);
+            LogSeeded(logger, typeof(TDbContext).Name, rows);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Database} with {Rows} rows from its content files")]
+    private static partial void LogSeeded(ILogger logger, string database, int rows);
+}

@@ -1,0 +1,190 @@
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQL.Validation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace SubgraphKit.Http;
+
+/// <summary>
+/// The GraphQL-over-HTTP endpoint (https://graphql.github.io/graphql-over-http/draft/).
+/// GraphQL.Server.Transports.AspNetCore cannot be installed here, so this is its replacement:
+/// POST application/json for every operation, GET for queries only, and the spec's status codes.
+/// </summary>
+public sealed partial class GraphQLHttpEndpoint(
+    IDocumentExecuter<GraphQL.Types.ISchema> executer,
+    IGraphQLTextSerializer serializer,
+    IOptions<GraphQLHttpOptions> options,
+    ILogger<GraphQLHttpEndpoint> logger)
+{
+    private static readonly IValidationRule[] GetRules = [.. DocumentValidator.CoreRules, QueryOnlyOverGetRule.Instance];
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var isGet = HttpMethods.IsGet(http.Request.Method);
+        if (!isGet && !HttpMethods.IsPost(http.Request.Method))
+        {
+            http.Response.Headers.Allow = "GET, POST";
+            await WriteErrorAsync(http, StatusCodes.Status405MethodNotAllowed, GraphQLMediaTypes.Json,
+                "METHOD_NOT_ALLOWED", $"The GraphQL endpoint accepts GET and POST, not {http.Request.Method}.");
+            return;
+        }
+
+        var mediaType = GraphQLMediaTypes.Negotiate(http.Request.Headers.Accept);
+        if (mediaType is null)
+        {
+            await WriteErrorAsync(http, StatusCodes.Status406NotAcceptable, GraphQLMediaTypes.Json, "NOT_ACCEPTABLE",
+                $"The Accept header must allow {GraphQLMediaTypes.GraphQLResponse} or {GraphQLMediaTypes.Json}.");
+            return;
+        }
+
+        var (request, failure) = isGet ? ReadFromQueryString(http.Request) : await ReadFromBodyAsync(http.Request);
+        if (failure is not null)
+        {
+            await WriteErrorAsync(http, failure.Value.Status, mediaType, failure.Value.Code, failure.Value.Message);
+            return;
+        }
+
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = request!.Query,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            RequestServices = http.RequestServices,
+            User = http.User,
+            CancellationToken = http.RequestAborted,
+            ValidationRules = isGet ? GetRules : null,
+        });
+
+        http.Response.StatusCode = StatusFor(result, mediaType);
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    /// <summary>
+    /// With application/json every well-formed request gets 200 (legacy clients read only the body).
+    /// With application/graphql-response+json, a request that never executed (parse, validation or
+    /// variable coercion errors) gets 400; a GET carrying a mutation gets 405 under either type.
+    /// </summary>
+    private static int StatusFor(ExecutionResult result, string mediaType)
+    {
+        if (result.Errors?.Any(e => e is QueryOnlyOverGetError) == true)
+        {
+            return StatusCodes.Status405MethodNotAllowed;
+        }
+
+        return !result.Executed && mediaType == GraphQLMediaTypes.GraphQLResponse
+            ? StatusCodes.Status400BadRequest
+            : StatusCodes.Status200OK;
+    }
+
+    private (GraphQLRequest? Request, RequestFailure? Failure) ReadFromQueryString(HttpRequest http)
+    {
+        var query = http.Query;
+        try
+        {
+            var request = new GraphQLRequest
+            {
+                Query = query["query"],
+                OperationName = NullIfEmpty(query["operationName"]),
+                Variables = ParseJsonParameter<Inputs>(query["variables"]),
+                Extensions = ParseJsonParameter<Inputs>(query["extensions"]),
+            };
+            return Validate(request);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            return (null, RequestFailure.BadRequest("INVALID_REQUEST", $"The 'variables' or 'extensions' parameter is not a JSON object: {ex.Message}"));
+        }
+    }
+
+    private async Task<(GraphQLRequest? Request, RequestFailure? Failure)> ReadFromBodyAsync(HttpRequest http)
+    {
+        if (!IsJsonContentType(http.ContentType))
+        {
+            return (null, new RequestFailure(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
+                $"POST requests must have Content-Type {GraphQLMediaTypes.Json}; got '{http.ContentType ?? "none"}'."));
+        }
+
+        var limit = options.Value.MaxRequestBodyBytes;
+        var body = await ReadBodyAsync(http, limit);
+        if (body is null)
+        {
+            return (null, new RequestFailure(StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE",
+                $"The request body is larger than the limit of {limit} bytes."));
+        }
+
+        try
+        {
+            var request = await serializer.ReadAsync<GraphQLRequest>(body, http.HttpContext.RequestAborted);
+            return request is null
+                ? (null, RequestFailure.BadRequest("INVALID_REQUEST", "The request body must be a JSON object."))
+                : Validate(request);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or NotSupportedException)
+        {
+            LogMalformedBody(logger, ex.Message);
+            return (null, RequestFailure.BadRequest("INVALID_JSON", "The request body is not a valid GraphQL request in JSON: " + FirstLine(ex.Message)));
+        }
+    }
+
+    private static (GraphQLRequest?, RequestFailure?) Validate(GraphQLRequest request) =>
+        string.IsNullOrWhiteSpace(request.Query)
+            ? (null, RequestFailure.BadRequest("QUERY_MISSING", "The request has no 'query'. Send the GraphQL document as a string in 'query'."))
+            : (request, null);
+
+    /// <summary>Buffers the body up to the limit; returns null when it is larger, however it is framed.</summary>
+    private static async Task<MemoryStream?> ReadBodyAsync(HttpRequest http, int limit)
+    {
+        if (http.ContentLength > limit)
+        {
+            return null;
+        }
+
+        var buffer = new MemoryStream(http.ContentLength is { } length ? (int)length : 4096);
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await http.Body.ReadAsync(chunk, http.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
+        return buffer;
+    }
+
+    private T? ParseJsonParameter<T>(string? value) =>
+        string.IsNullOrEmpty(value) ? default : serializer.Deserialize<T>(value);
+
+    private static bool IsJsonContentType(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+        && string.Equals(parsed.MediaType.Value, GraphQLMediaTypes.Json, StringComparison.OrdinalIgnoreCase);
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+
+    private async Task WriteErrorAsync(HttpContext http, int status, string mediaType, string code, string message)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] };
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Rejected a malformed GraphQL request body: {Reason}")]
+    private static partial void LogMalformedBody(ILogger logger, string reason);
+
+    private readonly record struct RequestFailure(int Status, string Code, string Message)
+    {
+        public static RequestFailure BadRequest(string code, string message) => new(StatusCodes.Status400BadRequest, code, message);
+    }
+}
