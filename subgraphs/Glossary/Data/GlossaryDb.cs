@@ -1,0 +1,13 @@
+using GlossarySubgraph.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace GlossarySubgraph.Data;
+
+public sealed class GlossaryDb(DbContextOptions<GlossaryDb> options) : DbContext(options)
+{
+    public DbSet<Term> Terms => Set<Term>();
+    public DbSet<TermPerspective> Perspectives => Set<TermPerspective>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(GlossaryDb).Assembly);
+}

@@ -1,0 +1,46 @@
+using GlossarySubgraph.Data;
+using GlossarySubgraph.Data.Entities;
+using GlossarySubgraph.Terms;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using SubgraphKit.Data;
+
+namespace GlossarySubgraph;
+
+public sealed class GlossaryQuery : ObjectGraphType
+{
+    public GlossaryQuery()
+    {
+        Name = "Query";
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TermType>>>>("terms")
+            .Description("The glossary, optionally of one kind, by name.")
+            .Argument<TermKindType>("kind")
+            .ResolveAsync(context =>
+            {
+                var kind = context.GetArgument<TermKind?>("kind");
+                return context.QueryAsync<GlossaryDb, Term>(db => db.Terms
+                    .Where(term => kind == null || term.Kind == kind)
+                    .OrderBy(term => term.Name));
+            });
+
+        Field<TermType>("term")
+            .Description("A term by its slug, such as backend-for-frontend.")
+            .Argument<NonNullGraphType<StringGraphType>>("slug")
+            .Resolve(context => context.Service<TermBySlugLoader>().Load(context.GetArgument<string>("slug")));
+
+        Field<TermType>("termByName")
+            .Description("A term by its name or one of its abbreviations, ignoring case: \"BFF\", \"hateoas\", \"GraphQL Federation\".")
+            .Argument<NonNullGraphType<StringGraphType>>("name")
+            .ResolveAsync(context =>
+            {
+                // SQLite's NOCASE collation folds ASCII only, which is all these names and abbreviations use.
+                var name = context.GetArgument<string>("name").Trim();
+                return context.QueryFirstAsync<GlossaryDb, Term>(db => db.Terms
+                    .Where(term => EF.Functions.Collate(term.Name, "NOCASE") == name
+                        || term.Abbreviations.Any(abbreviation => EF.Functions.Collate(abbreviation, "NOCASE") == name))
+                    .OrderBy(term => EF.Functions.Collate(term.Name, "NOCASE") == name ? 0 : 1));
+            });
+    }
+}

@@ -1,0 +1,10 @@
+using GlossarySubgraph;
+using GlossarySubgraph.Data;
+using SubgraphKit.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddSubgraph<GlossarySchema, GlossaryDb, GlossarySeeder>("Glossary");
+
+var app = builder.Build();
+app.MapSubgraph();
+await app.RunSubgraphAsync(args);

@@ -1,0 +1,9 @@
+namespace PatternsSubgraph.Data.Entities;
+
+public enum PatternCategory
+{
+    ApplicationStructure,
+    ServiceIntegration,
+    ApiDesign,
+    Deployment,
+}

@@ -1,0 +1,10 @@
+namespace PatternsSubgraph.Data.Entities;
+
+public enum PracticeCategory
+{
+    Testing,
+    Security,
+    Performance,
+    Lifecycle,
+    Documentation,
+}
