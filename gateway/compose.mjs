@@ -18,8 +18,17 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { composeServices } from '@theguild/federation-composition';
-import { parse } from 'graphql';
+
+// Loaded dynamically so that a missing gateway/node_modules gets a clear message, not a stack trace.
+let composeServices;
+let parse;
+try {
+  ({ composeServices } = await import('@theguild/federation-composition'));
+  ({ parse } = await import('graphql'));
+} catch (err) {
+  console.error(`compose: cannot load the composition library (${err.code || err.message}); run \`npm ci\` in gateway/ first`);
+  process.exit(1);
+}
 
 const USAGE = `Usage: node gateway/compose.mjs [--skip-export] [--no-build] [--check] [--help]
 

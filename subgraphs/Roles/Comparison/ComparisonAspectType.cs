@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using RolesSubgraph.Data.Entities;
+using SubgraphKit.Data;
 using SubgraphKit.Entities;
 using SubgraphKit.Provenance;
 
@@ -15,7 +16,7 @@ public sealed class ComparisonAspectType : ObjectGraphType<ComparisonAspect>
         Field(aspect => aspect.Position).Description("The row's place in the table, from 1.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AspectStanceType>>>>("stances")
             .Description("Each role's stance on this aspect: the table's cells, in the article's words.")
-            .Resolve(context => context.Source.Stances.OrderBy(stance => stance.RoleSlug, StringComparer.Ordinal));
+            .Resolve(context => context.Service<StancesByAspectLoader>().Load(context.Source.Slug));
         this.SourceField();
     }
 }

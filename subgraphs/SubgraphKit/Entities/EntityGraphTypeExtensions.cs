@@ -38,11 +38,12 @@ public static class EntityGraphTypeExtensions
     public static void ReferencedEntity(this ObjectGraphType<EntityReference> type, string typeName, bool contributesFields)
     {
         type.Name = typeName;
+        type.IsTypeOf = value => value is EntityReference reference && reference.TypeName == typeName;
         type.Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
         type.Key("id", resolvable: contributesFields);
         if (contributesFields)
         {
-            type.ResolveReference<EntityReference>((_, reference) => reference);
+            type.ResolveReference<EntityReference>((_, reference) => new EntityReference { Id = reference.Id, TypeName = typeName });
         }
     }
 }

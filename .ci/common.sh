@@ -1,0 +1,83 @@
+# Shared steps of ./run.sh and ./test.sh: installs (each idempotent), the build, the contract, and
+# starting services as tracked background processes. Sourced, never run on its own.
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+STARTED_PIDS=()
+
+log() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
+
+# npm ci only when node_modules is missing or older than the lockfile (it costs ~45 s and 500 MB).
+ensure_gateway_packages() {
+  local gateway="$REPO_ROOT/gateway"
+  if [[ ! -f "$gateway/node_modules/.package-lock.json" || "$gateway/package-lock.json" -nt "$gateway/node_modules/.package-lock.json" ]]; then
+    log "Installing gateway packages (npm ci)"
+    (cd "$gateway" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+ensure_dotnet_tools() {
+  (cd "$REPO_ROOT" && dotnet tool restore >/dev/null)
+}
+
+# Debian's chromium, for the browser test. apt-get update runs only when the package is missing.
+ensure_chromium() {
+  if [[ -x /usr/bin/chromium ]]; then return; fi
+  log "Installing chromium (apt-get)"
+  local sudo=""
+  if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+}
+
+build_solution() {
+  local configuration="$1"
+  log "Building ($configuration)"
+  dotnet build "$REPO_ROOT/Federation.sln" -c "$configuration" -nologo -clp:ErrorsOnly -v:q
+}
+
+# Exports every subgraph's SDL and composes schema/supergraph.graphql (gateway/compose.mjs is the one implementation).
+compose_contract() {
+  local configuration="$1"
+  log "Exporting subgraph SDL and composing schema/supergraph.graphql"
+  CONFIGURATION="$configuration" node "$REPO_ROOT/gateway/compose.mjs" --no-build
+}
+
+# start_subgraph NAME CONFIGURATION PORT DATA_DIR: runs the built service from its output folder
+# (its content root, where appsettings.json and the seed files are), with its database in DATA_DIR.
+start_subgraph() {
+  local name="$1" configuration="$2" port="$3" data_dir="$4"
+  local lower; lower="$(tr '[:upper:]' '[:lower:]' <<<"$name")"
+  local bin="$REPO_ROOT/subgraphs/$name/bin/$configuration/net10.0"
+  mkdir -p "$data_dir"
+  (cd "$bin" && exec env "ConnectionStrings__${name}=Data Source=$data_dir/$lower.db" \
+      dotnet "$name.dll" --urls "http://127.0.0.1:$port") >"$data_dir/$lower.log" 2>&1 &
+  STARTED_PIDS+=("$!")
+}
+
+# start_gateway PORT LOG_FILE: Hive Gateway on the committed supergraph, subgraph URLs from *_URL.
+start_gateway() {
+  local port="$1" log_file="$2"
+  (cd "$REPO_ROOT/gateway" && exec env GATEWAY_PORT="$port" ./node_modules/.bin/hive-gateway supergraph \
+      --config-path gateway.config.ts) >"$log_file" 2>&1 &
+  STARTED_PIDS+=("$!")
+}
+
+# wait_ready URL [SECONDS]: polls until the URL answers 200.
+wait_ready() {
+  local url="$1" deadline=$((SECONDS + ${2:-60}))
+  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
+    if ((SECONDS > deadline)); then
+      log "Timed out waiting for $url"
+      return 1
+    fi
+    sleep 0.2
+  done
+}
+
+# Stops only what this script started, by PID.
+stop_started() {
+  local pid
+  for pid in "${STARTED_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${STARTED_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  STARTED_PIDS=()
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Usage: ./test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Roles]
+# Installs what is missing, builds, and runs every test: the subgraph tests, the contract drift
+# check, and the end-to-end and browser tests through the real gateway (started by the tests
+# themselves on free ports). Ends with "N passed, N failed"; exits non-zero on any failure.
+set -euo pipefail
+source "$(dirname "$0")/.ci/common.sh"
+
+RESULTS_DIR="$REPO_ROOT/tests/TestResults"
+
+main() {
+  ensure_gateway_packages
+  ensure_dotnet_tools
+  ensure_chromium
+  build_solution Debug
+
+  log "Running tests"
+  rm -rf "$RESULTS_DIR"
+  local status=0
+  dotnet test "$REPO_ROOT/Federation.sln" --no-build -c Debug --results-directory "$RESULTS_DIR" \
+    --logger "trx" --logger "console;verbosity=normal" "$@" | tee "$RESULTS_DIR.log" || status=$?
+  summarize "$status"
+}
+
+# Counts the outcomes in every project's .trx, so the total covers all test projects.
+summarize() {
+  local status="$1" passed=0 failed=0 skipped=0 trx
+  shopt -s nullglob
+  for trx in "$RESULTS_DIR"/*.trx; do
+    local counters
+    counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
+    passed=$((passed + $(attr passed "$counters")))
+    failed=$((failed + $(attr failed "$counters") + $(attr error "$counters") + $(attr timeout "$counters")))
+    skipped=$((skipped + $(attr notExecuted "$counters")))
+  done
+  if ((status != 0 && failed == 0)); then
+    log "dotnet test exited with $status without a failed test (a build or runner error): counted as a failure"
+    failed=1
+  fi
+  if ((passed == 0 && failed == 0)); then
+    log "No test ran"
+    failed=1
+  fi
+  echo "$passed passed, $failed failed, $skipped skipped"
+  ((failed == 0))
+}
+
+attr() { grep -o " $1=\"[0-9]*\"" <<<"$2" | grep -o '[0-9]*' || echo 0; }
+
+main "$@"

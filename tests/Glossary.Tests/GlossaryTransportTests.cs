@@ -1,0 +1,3 @@
+namespace Glossary.Tests;
+
+public sealed class GlossaryTransportTests(SubgraphFactory<Program> factory) : TransportConformanceTests<Program>(factory);

@@ -1,0 +1,3 @@
+namespace Patterns.Tests;
+
+public sealed class PatternsTransportTests(SubgraphFactory<Program> factory) : TransportConformanceTests<Program>(factory);

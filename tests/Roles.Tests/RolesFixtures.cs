@@ -1,0 +1,11 @@
+namespace Roles.Tests;
+
+/// <summary>Slugs from the roles subgraph's content files (subgraphs/Roles/Data/Seed).</summary>
+public static class RolesSeed
+{
+    public static readonly string[] Roles = ["backend-developer", "api-first-developer"];
+
+    public static readonly string[] Tools = ["postman", "django", "swagger-openapi", "postgresql", "ides"];
+
+    public static readonly string[] ComparisonAspects = ["testing-strategy", "architecture-focus", "tooling", "challenges"];
+}

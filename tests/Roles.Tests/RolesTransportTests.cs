@@ -1,0 +1,3 @@
+namespace Roles.Tests;
+
+public sealed class RolesTransportTests(SubgraphFactory<Program> factory) : TransportConformanceTests<Program>(factory);

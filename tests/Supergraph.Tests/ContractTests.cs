@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace Supergraph.Tests;
+
+/// <summary>The committed contract in schema/: current, and composed the way the issue demands.</summary>
+public sealed partial class ContractTests
+{
+    [Fact]
+    public async Task Committed_schema_matches_what_export_and_compose_produce_now()
+    {
+        var start = new ProcessStartInfo("node", ["gateway/compose.mjs", "--check", "--no-build"])
+        {
+            WorkingDirectory = Repo.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["CONFIGURATION"] = "Debug";
+        using var compose = Process.Start(start)!;
+        var output = compose.StandardOutput.ReadToEndAsync();
+        var errors = compose.StandardError.ReadToEndAsync();
+        await compose.WaitForExitAsync();
+
+        Assert.True(compose.ExitCode == 0, $"{await output}\n{await errors}");
+    }
+
+    [Fact]
+    public void Supergraph_joins_three_subgraphs_and_shares_entities_between_them()
+    {
+        var supergraph = File.ReadAllText(Repo.Path("schema", "supergraph.graphql"));
+
+        var graphs = JoinGraphValue().Matches(supergraph).Select(match => match.Groups[1].Value);
+        Assert.Equal(["GLOSSARY", "PATTERNS", "ROLES"], graphs.Order());
+
+        var sharedEntities = TypeWithJoins().Matches(supergraph)
+            .Where(match => KeyedJoin().Count(match.Groups[2].Value) >= 2)
+            .Select(match => match.Groups[1].Value)
+            .Order();
+        Assert.Equal(["ArchitecturePattern", "Role", "Term", "Tool"], sharedEntities);
+    }
+
+    [GeneratedRegex("""^[ \t]+(\w+) @join__graph\(""", RegexOptions.Multiline)]
+    private static partial Regex JoinGraphValue();
+
+    [GeneratedRegex("""^type (\w+)((?: @join__type\([^)]*\))+)""", RegexOptions.Multiline)]
+    private static partial Regex TypeWithJoins();
+
+    [GeneratedRegex("""@join__type\(graph: \w+, key: """)]
+    private static partial Regex KeyedJoin();
+}

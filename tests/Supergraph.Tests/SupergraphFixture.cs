@@ -1,0 +1,286 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Supergraph.Tests;
+
+/// <summary>Paths in the repository, found from the test binary by walking up to Federation.sln.</summary>
+public static class Repo
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
+
+    /// <summary>The Debug build of a subgraph that ./test.sh makes before running the tests.</summary>
+    public static string SubgraphBinaries(string name) => Path("subgraphs", name, "bin", "Debug", "net10.0");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Federation.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Federation.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>A child process this test run started, with its output kept for failure messages.</summary>
+public sealed class ServiceProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private bool _disposed;
+
+    public ServiceProcess(string name, string fileName, IEnumerable<string> arguments, string workingDirectory, IDictionary<string, string> environment)
+    {
+        Name = name;
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        _process = new Process { StartInfo = start };
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public string Name { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Stops the process (and its children: the gateway's CLI forks workers) by PID.</summary>
+    public void Stop()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        Stop();
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+}
+
+/// <summary>
+/// The whole system as users run it: the three subgraphs (built binaries, each with its own fresh
+/// SQLite database) and Hive Gateway on the committed supergraph, all on free ports of 127.0.0.1.
+/// </summary>
+public class SupergraphFixture : IAsyncLifetime, IDisposable
+{
+    public static readonly string[] SubgraphNames = ["Roles", "Patterns", "Glossary"];
+
+    private readonly Dictionary<string, ServiceProcess> _subgraphs = [];
+    private readonly Dictionary<string, int> _ports = [];
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("supergraph-tests-").FullName;
+    private ServiceProcess? _gateway;
+
+    public HttpClient Gateway { get; private set; } = null!;
+
+    public Uri GatewayUrl { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var ports = FreePorts(SubgraphNames.Length + 1);
+        for (var i = 0; i < SubgraphNames.Length; i++)
+        {
+            _ports[SubgraphNames[i]] = ports[i];
+            StartSubgraph(SubgraphNames[i]);
+        }
+
+        var gatewayPort = ports[^1];
+        GatewayUrl = new Uri($"http://127.0.0.1:{gatewayPort}");
+        var gatewayDirectory = Repo.Path("gateway");
+        var hiveGateway = System.IO.Path.Combine(gatewayDirectory, "node_modules", ".bin", "hive-gateway");
+        Require(File.Exists(hiveGateway), $"{hiveGateway} is missing: run ./test.sh, which installs the gateway's packages.");
+        var environment = new Dictionary<string, string> { ["GATEWAY_PORT"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        foreach (var name in SubgraphNames)
+        {
+            environment[name.ToUpperInvariant() + "_URL"] = SubgraphUrl(name) + "graphql";
+        }
+
+        _gateway = new ServiceProcess("gateway", hiveGateway, ["supergraph", "--config-path", "gateway.config.ts"], gatewayDirectory, environment);
+        Gateway = new HttpClient { BaseAddress = GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
+
+        foreach (var name in SubgraphNames)
+        {
+            await WaitReadyAsync(_subgraphs[name], new Uri(SubgraphUrl(name), "health/ready"));
+        }
+
+        await WaitReadyAsync(_gateway, new Uri(GatewayUrl, "readiness"));
+    }
+
+    public Uri SubgraphUrl(string name) => new($"http://127.0.0.1:{_ports[name]}/");
+
+    public void StopSubgraph(string name) => _subgraphs[name].Stop();
+
+    /// <summary>Restarts a stopped subgraph on its old port and database, as an operator would.</summary>
+    public Task RestartSubgraphAsync(string name)
+    {
+        _subgraphs[name].Dispose();
+        StartSubgraph(name);
+        return WaitReadyAsync(_subgraphs[name], new Uri(SubgraphUrl(name), "health/ready"));
+    }
+
+    public string Logs => string.Join("\n", _subgraphs.Values.Append(_gateway).OfType<ServiceProcess>().Select(p => $"--- {p.Name} ---\n{p.Output}"));
+
+    public Task DisposeAsync()
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        Gateway?.Dispose();
+        _gateway?.Dispose();
+        foreach (var process in _subgraphs.Values)
+        {
+            process.Dispose();
+        }
+
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a dying process; the OS temp cleaner gets it.
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    private void StartSubgraph(string name)
+    {
+        var binaries = Repo.SubgraphBinaries(name);
+        Require(File.Exists(System.IO.Path.Combine(binaries, name + ".dll")), $"{binaries}/{name}.dll is missing: run ./test.sh, which builds the solution first.");
+        var database = System.IO.Path.Combine(_dataDirectory, name.ToLowerInvariant() + ".db");
+        _subgraphs[name] = new ServiceProcess(
+            name,
+            "dotnet",
+            [name + ".dll", "--urls", SubgraphUrl(name).ToString().TrimEnd('/')],
+            binaries,
+            new Dictionary<string, string>
+            {
+                [$"ConnectionStrings__{name}"] = $"Data Source={database}",
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            });
+    }
+
+    private static async Task WaitReadyAsync(ServiceProcess process, Uri readiness)
+    {
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            Require(!process.HasExited, $"{process.Name} exited during startup:\n{process.Output}");
+            try
+            {
+                using var response = await probe.GetAsync(readiness);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Listening but busy starting.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"{process.Name} was not ready at {readiness} within 90 s:\n{process.Output}");
+    }
+
+    /// <summary>
+    /// Distinct free ports: all listeners stay open until every port is picked, because the kernel
+    /// may hand a just-released port out again to the next bind to port 0.
+    /// </summary>
+    private static int[] FreePorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(listener => listener.Start());
+            return [.. listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port)];
+        }
+        finally
+        {
+            listeners.ForEach(listener => listener.Stop());
+        }
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException(message);
+        }
+    }
+}
+
+/// <summary>Tests that only read share one running system.</summary>
+[CollectionDefinition(Name)]
+public sealed class SharedSupergraph : ICollectionFixture<SupergraphFixture>
+{
+    public const string Name = "supergraph";
+}
