@@ -20,7 +20,7 @@ public static class EntityGraphTypeExtensions
     {
         type.Name = typeName;
         type.Field<NonNullGraphType<IdGraphType>>("id")
-            .Description("The opaque global id: the federation key, and the argument of node(id:).")
+            .Description("The opaque global id, and the federation key.")
             .Resolve(context => GlobalId.Encode(typeName, context.Source.Slug));
         type.Field<NonNullGraphType<StringGraphType>>("slug")
             .Description("The readable, stable key, for lookups and URLs.")

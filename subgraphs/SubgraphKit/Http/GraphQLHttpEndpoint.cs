@@ -60,6 +60,11 @@ public sealed partial class GraphQLHttpEndpoint(
         });
 
         http.Response.StatusCode = StatusFor(result, mediaType);
+        if (http.Response.StatusCode == StatusCodes.Status405MethodNotAllowed)
+        {
+            http.Response.Headers.Allow = "POST";
+        }
+
         http.Response.ContentType = mediaType + "; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
@@ -97,7 +102,8 @@ public sealed partial class GraphQLHttpEndpoint(
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
-            return (null, RequestFailure.BadRequest("INVALID_REQUEST", $"The 'variables' or 'extensions' parameter is not a JSON object: {ex.Message}"));
+            LogMalformedRequest(logger, ex.Message);
+            return (null, RequestFailure.BadRequest("INVALID_REQUEST", "The 'variables' and 'extensions' parameters must be JSON objects."));
         }
     }
 
@@ -126,8 +132,13 @@ public sealed partial class GraphQLHttpEndpoint(
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or NotSupportedException)
         {
-            LogMalformedBody(logger, ex.Message);
-            return (null, RequestFailure.BadRequest("INVALID_JSON", "The request body is not a valid GraphQL request in JSON: " + FirstLine(ex.Message)));
+            // The exception's own message names .NET types; clients get where the JSON broke instead.
+            LogMalformedRequest(logger, ex.Message);
+            var where = ex is JsonException { LineNumber: { } line, BytePositionInLine: { } position }
+                ? $" (line {line + 1}, byte {position + 1})"
+                : string.Empty;
+            return (null, RequestFailure.BadRequest("INVALID_JSON",
+                $"The request body is not a GraphQL request in JSON{where}: send an object with a 'query' string and optional 'operationName', 'variables' and 'extensions'."));
         }
     }
 
@@ -170,8 +181,6 @@ public sealed partial class GraphQLHttpEndpoint(
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
-    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
-
     private async Task WriteErrorAsync(HttpContext http, int status, string mediaType, string code, string message)
     {
         http.Response.StatusCode = status;
@@ -180,8 +189,8 @@ public sealed partial class GraphQLHttpEndpoint(
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Rejected a malformed GraphQL request body: {Reason}")]
-    private static partial void LogMalformedBody(ILogger logger, string reason);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Rejected a malformed GraphQL request: {Reason}")]
+    private static partial void LogMalformedRequest(ILogger logger, string reason);
 
     private readonly record struct RequestFailure(int Status, string Code, string Message)
     {

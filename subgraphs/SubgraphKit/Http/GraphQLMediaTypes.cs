@@ -10,19 +10,16 @@ public static class GraphQLMediaTypes
 
     /// <summary>
     /// Picks the response media type for an Accept header, or null when neither is acceptable (406).
-    /// A missing Accept header means application/json (GraphQL-over-HTTP, "Legacy watershed"); a
-    /// wildcard gets application/graphql-response+json, the type the spec says servers must support.
+    /// A missing Accept header or a wildcard gets application/graphql-response+json: after the spec's
+    /// watershed (2025-01-01) that is what a server SHOULD assume; clients that need the legacy
+    /// always-200 behaviour ask for application/json explicitly.
     /// </summary>
     public static string? Negotiate(IList<string>? acceptHeaders)
     {
-        if (acceptHeaders is null || acceptHeaders.Count == 0)
+        if (acceptHeaders is null || acceptHeaders.Count == 0
+            || !MediaTypeHeaderValue.TryParseList(acceptHeaders, out var accepted) || accepted.Count == 0)
         {
-            return Json;
-        }
-
-        if (!MediaTypeHeaderValue.TryParseList(acceptHeaders, out var accepted) || accepted.Count == 0)
-        {
-            return Json;
+            return GraphQLResponse;
         }
 
         foreach (var candidate in accepted.OrderByDescending(a => a.Quality ?? 1.0))

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+
+namespace Supergraph.Tests;
+
+/// <summary>Banana Cake Pop at the gateway's /graphql, as a person opening it in a browser sees it.</summary>
+[Collection(SharedSupergraph.Name)]
+public sealed class BananaCakePopTests(SupergraphFixture system)
+{
+    [Fact]
+    public async Task Browser_get_of_graphql_serves_banana_cake_pop_with_telemetry_off()
+    {
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/graphql");
+        page.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
+        using var html = await system.Gateway.SendAsync(page);
+        var body = await html.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, html.StatusCode);
+        Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<base href=\"/graphql/\"", body, StringComparison.Ordinal);
+        Assert.Contains("bcp", body, StringComparison.OrdinalIgnoreCase);
+
+        var config = JsonNode.Parse(await system.Gateway.GetStringAsync("/graphql/bcp-config.json"))!;
+        Assert.True(config["useBrowserUrlAsEndpoint"]!.GetValue<bool>());
+        Assert.True(config["disableTelemetry"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Banana_cake_pop_loads_introspects_and_shows_a_query_result_in_chromium()
+    {
+        var screenshot = Path.Combine(AppContext.BaseDirectory, "artifacts", "banana-cake-pop.png");
+        var start = new ProcessStartInfo("node", ["browser-check.mjs", system.GatewayUrl.ToString(), screenshot])
+        {
+            WorkingDirectory = Repo.Path("gateway"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["BROWSER_QUERY"] = "{ role(slug: \"backend-developer\") { name favouredPatterns { name } } }";
+        using var check = Process.Start(start)!;
+        var output = check.StandardOutput.ReadToEndAsync();
+        var errors = check.StandardError.ReadToEndAsync();
+        await check.WaitForExitAsync();
+
+        Assert.True(check.ExitCode == 0, $"browser check failed:\n{await errors}\n{await output}");
+        var report = JsonNode.Parse((await output).Trim().Split('\n')[^1])!;
+        Assert.True(report["loaded"]!.GetValue<bool>());
+        Assert.True(report["introspected"]!.GetValue<bool>());
+        var shown = report["responseText"]!.GetValue<string>();
+        Assert.Contains("Backend Developer", shown, StringComparison.Ordinal);
+        Assert.Contains("Monolithic Architecture", shown, StringComparison.Ordinal);
+        Assert.True(File.Exists(screenshot), "the screenshot artifact is missing");
+    }
+}
