@@ -8,6 +8,10 @@ source "$(dirname "$0")/.ci/common.sh"
 
 RESULTS_DIR="$REPO_ROOT/tests/TestResults"
 
+# A missing snapshot fails instead of being written: snapshots are made on purpose, with
+# `dotnet test` run directly, and committed.
+export SNAPSHOOTER_STRICT_MODE="${SNAPSHOOTER_STRICT_MODE:-true}"
+
 main() {
   ensure_gateway_packages
   ensure_dotnet_tools

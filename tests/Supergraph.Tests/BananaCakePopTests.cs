@@ -20,7 +20,7 @@ public sealed class BananaCakePopTests(SupergraphFixture system)
         Assert.Equal(HttpStatusCode.OK, html.StatusCode);
         Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType);
         Assert.Contains("<base href=\"/graphql/\"", body, StringComparison.Ordinal);
-        Assert.Contains("bcp", body, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<title>Banana Cake Pop</title>", body, StringComparison.Ordinal);
 
         var config = JsonNode.Parse(await system.Gateway.GetStringAsync("/graphql/bcp-config.json"))!;
         Assert.True(config["useBrowserUrlAsEndpoint"]!.GetValue<bool>());
