@@ -66,6 +66,26 @@ public sealed class CrossSubgraphQueryTests(SupergraphFixture system)
         Snapshot.Match(role.ToJsonString(Indented));
     }
 
+    [Fact]
+    public async Task Every_record_in_the_content_files_is_reachable_through_the_gateway()
+    {
+        var response = await system.Gateway.PostGraphQLAsync(
+            "{ roles { slug } comparisonTable { slug } tools { slug } patterns { slug } practices { slug } terms { slug } }");
+
+        var data = DataOf(response);
+        foreach (var (field, subgraph, file) in new[]
+        {
+            ("roles", "Roles", "roles.json"), ("comparisonTable", "Roles", "comparison-aspects.json"), ("tools", "Roles", "tools.json"),
+            ("patterns", "Patterns", "patterns.json"), ("practices", "Patterns", "practices.json"), ("terms", "Glossary", "terms.json"),
+        })
+        {
+            var inFile = JsonNode.Parse(File.ReadAllText(Repo.Path("subgraphs", subgraph, "Data", "Seed", file)))!.AsArray()
+                .Select(record => record!["slug"]!.GetValue<string>()).Order();
+            var inGraph = data[field]!.AsArray().Select(record => record!["slug"]!.GetValue<string>()).Order();
+            Assert.Equal(inFile, inGraph);
+        }
+    }
+
     private static JsonNode DataOf(GraphQLResponse response)
     {
         Assert.True(response.Status == HttpStatusCode.OK, response.ToString());
