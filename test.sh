@@ -19,11 +19,18 @@ main() {
   build_solution Debug
 
   log "Running tests"
-  rm -rf "$RESULTS_DIR"
+  rm -rf "$RESULTS_DIR" "$RESULTS_DIR.log"
   local status=0
-  dotnet test "$REPO_ROOT/Federation.sln" --no-build -c Debug --results-directory "$RESULTS_DIR" \
-    --logger "trx" --logger "console;verbosity=normal" "$@" | tee "$RESULTS_DIR.log" || status=$?
+  # The in-process subgraph suites run in parallel; the end-to-end suite runs after them, alone,
+  # because it starts seven processes and a browser, and 2 cores do not stretch further.
+  run_tests "$REPO_ROOT/Federation.sln" --filter "FullyQualifiedName!~Supergraph.Tests" "$@" || status=$?
+  run_tests "$REPO_ROOT/tests/Supergraph.Tests" "$@" || status=$?
   summarize "$status"
+}
+
+run_tests() {
+  dotnet test "$1" --no-build -c Debug --results-directory "$RESULTS_DIR" \
+    --logger "trx" --logger "console;verbosity=normal" "${@:2}" | tee -a "$RESULTS_DIR.log"
 }
 
 # Counts the outcomes in every project's .trx, so the total covers all test projects.

@@ -224,7 +224,8 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
     private static async Task WaitReadyAsync(ServiceProcess process, Uri readiness)
     {
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        // Generous: on a loaded 2-core machine the gateway's first TypeScript config load is slow.
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             Require(!process.HasExited, $"{process.Name} exited during startup:\n{process.Output}");
@@ -248,7 +249,7 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
             await Task.Delay(200);
         }
 
-        throw new TimeoutException($"{process.Name} was not ready at {readiness} within 90 s:\n{process.Output}");
+        throw new TimeoutException($"{process.Name} was not ready at {readiness} within 180 s:\n{process.Output}");
     }
 
     /// <summary>
