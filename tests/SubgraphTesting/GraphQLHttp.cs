@@ -46,6 +46,15 @@ public static class GraphQLHttpClientExtensions
 {
     public const string Endpoint = "/graphql";
 
+    /// <summary>The subgraph SDL as composition reads it: <c>{ _service { sdl } }</c>, asserted non-empty.</summary>
+    public static async Task<string> SubgraphSdlAsync(this HttpClient client)
+    {
+        var response = await client.PostGraphQLAsync("{ _service { sdl } }");
+        var sdl = GraphQLAssert.Data(response)["_service"]?["sdl"]?.GetValue<string>();
+        Assert.False(string.IsNullOrWhiteSpace(sdl), response.ToString());
+        return sdl;
+    }
+
     /// <summary>POSTs <c>{"query", "variables"}</c> as application/json.</summary>
     public static Task<GraphQLResponse> PostGraphQLAsync(
         this HttpClient client, string query, object? variables = null, string? accept = MediaTypes.GraphQLResponse)

@@ -42,6 +42,7 @@ public sealed class ServiceProcess : IDisposable
         var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -60,6 +61,9 @@ public sealed class ServiceProcess : IDisposable
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.Start();
+
+        // A server reads nothing; closing its input keeps it from waiting on the test runner's terminal.
+        _process.StandardInput.Close();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
