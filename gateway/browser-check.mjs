@@ -9,11 +9,12 @@
 //   BCP's introspection ("Schema available"), types the query into the Request editor, clicks Run,
 //   waits for the Response panel, saves a screenshot and prints ONE line of JSON on stdout:
 //     {"loaded":true,"introspected":true,"responseText":"<text shown in the Response panel>"}
-//   On failure or after 60 s: a message on stderr (and a screenshot, when a page exists), exit 1.
+//   On failure or after BROWSER_TIMEOUT_SECONDS (default 60): a message on stderr (and a screenshot, when a page exists), exit 1.
 //
 // Environment:
 //   CHROMIUM_PATH  browser executable (default /usr/bin/chromium; Debian package `chromium`)
 //   BROWSER_QUERY  the operation to run (default `{ __typename }`)
+//   BROWSER_TIMEOUT_SECONDS  the whole check's time limit (default 60; CI on 2 busy cores wants more)
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -21,7 +22,7 @@ import { parse, print } from 'graphql';
 import puppeteer from 'puppeteer-core';
 
 const USAGE = 'Usage: node browser-check.mjs <gatewayUrl> <screenshotPath>';
-const TIMEOUT_MS = 60_000;
+const TIMEOUT_MS = 1000 * Number(process.env.BROWSER_TIMEOUT_SECONDS || 60);
 
 const [gatewayUrl, screenshotArg] = process.argv.slice(2);
 if (!gatewayUrl || !screenshotArg || process.argv.length > 4) {

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@graphql-hive/gateway';
 import { renderBananaCakePop, useBananaCakePop } from './plugins/banana-cake-pop.ts';
 import { subgraphUrlOverrides } from './plugins/subgraph-urls.ts';
+import { trustedDocuments } from './plugins/trusted-documents.ts';
 
 export const gatewayConfig = defineConfig({
   // The committed contract, produced by compose.mjs. Absolute, so it does not depend on the cwd.
@@ -36,6 +37,10 @@ export const gatewayConfig = defineConfig({
   // /healthcheck (process up) and /readiness (supergraph loaded) are built in; named here for clarity.
   healthCheckEndpoint: '/healthcheck',
   readinessCheckEndpoint: '/readiness',
+
+  // TRUSTED_DOCUMENTS=1: only the documents of schema/operations/ run, by id
+  // (TRUSTED_DOCUMENTS_MANIFEST=file to use a manifest built by `node operations.mjs manifest`).
+  persistedDocuments: trustedDocuments(),
 
   // Banana Cake Pop instead of Hive Laboratory at GET /graphql for browsers.
   renderGraphiQL: renderBananaCakePop,

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
@@ -31,20 +30,11 @@ public sealed class BananaCakePopTests(SupergraphFixture system)
     public async Task Banana_cake_pop_loads_introspects_and_shows_a_query_result_in_chromium()
     {
         var screenshot = Path.Combine(AppContext.BaseDirectory, "artifacts", "banana-cake-pop.png");
-        var start = new ProcessStartInfo("node", ["browser-check.mjs", system.GatewayUrl.ToString(), screenshot])
-        {
-            WorkingDirectory = Repo.Path("gateway"),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["BROWSER_QUERY"] = "{ role(slug: \"backend-developer\") { name favouredPatterns { name } } }";
-        using var check = Process.Start(start)!;
-        var output = check.StandardOutput.ReadToEndAsync();
-        var errors = check.StandardError.ReadToEndAsync();
-        await check.WaitForExitAsync();
+        var check = await Command.RunAsync("node", ["browser-check.mjs", system.GatewayUrl.ToString(), screenshot], Repo.Path("gateway"),
+            new Dictionary<string, string> { ["BROWSER_TIMEOUT_SECONDS"] = "180", ["BROWSER_QUERY"] = "{ role(slug: \"backend-developer\") { name favouredPatterns { name } } }" });
 
-        Assert.True(check.ExitCode == 0, $"browser check failed:\n{await errors}\n{await output}");
-        var report = JsonNode.Parse((await output).Trim().Split('\n')[^1])!;
+        Assert.True(check.ExitCode == 0, "browser check failed:\n" + check.Output);
+        var report = JsonNode.Parse(check.StandardOutput.Trim().Split('\n')[^1])!;
         Assert.True(report["loaded"]!.GetValue<bool>());
         Assert.True(report["introspected"]!.GetValue<bool>());
         var shown = report["responseText"]!.GetValue<string>();

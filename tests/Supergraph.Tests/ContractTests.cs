@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace Supergraph.Tests;
@@ -9,19 +8,10 @@ public sealed partial class ContractTests
     [Fact]
     public async Task Committed_schema_matches_what_export_and_compose_produce_now()
     {
-        var start = new ProcessStartInfo("node", ["gateway/compose.mjs", "--check", "--no-build"])
-        {
-            WorkingDirectory = Repo.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["CONFIGURATION"] = "Debug";
-        using var compose = Process.Start(start)!;
-        var output = compose.StandardOutput.ReadToEndAsync();
-        var errors = compose.StandardError.ReadToEndAsync();
-        await compose.WaitForExitAsync();
+        var compose = await Command.RunAsync("node", ["gateway/compose.mjs", "--check", "--no-build"], Repo.Root,
+            new Dictionary<string, string> { ["CONFIGURATION"] = "Debug" });
 
-        Assert.True(compose.ExitCode == 0, $"{await output}\n{await errors}");
+        Assert.True(compose.ExitCode == 0, compose.Output);
     }
 
     [Fact]

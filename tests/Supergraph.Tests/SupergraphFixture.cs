@@ -29,6 +29,35 @@ public static class Repo
     }
 }
 
+/// <summary>A command-line tool run to completion, such as a node script of gateway/.</summary>
+public static class Command
+{
+    public static async Task<CommandResult> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, IDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(fileName, arguments)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return new CommandResult(process.ExitCode, await output, await errors);
+    }
+}
+
+public sealed record CommandResult(int ExitCode, string StandardOutput, string StandardError)
+{
+    public string Output => StandardOutput + "\n" + StandardError;
+}
+
 /// <summary>A child process this test run started, with its output kept for failure messages.</summary>
 public sealed class ServiceProcess : IDisposable
 {
@@ -150,7 +179,7 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
         var gatewayDirectory = Repo.Path("gateway");
         var hiveGateway = System.IO.Path.Combine(gatewayDirectory, "node_modules", ".bin", "hive-gateway");
         Require(File.Exists(hiveGateway), $"{hiveGateway} is missing: run ./test.sh, which installs the gateway's packages.");
-        var environment = new Dictionary<string, string> { ["GATEWAY_PORT"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var environment = new Dictionary<string, string>(GatewayEnvironment) { ["GATEWAY_PORT"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         foreach (var name in SubgraphNames)
         {
             environment[name.ToUpperInvariant() + "_URL"] = SubgraphUrl(name) + "graphql";
@@ -166,6 +195,9 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
 
         await WaitReadyAsync(_gateway, new Uri(GatewayUrl, "readiness"));
     }
+
+    /// <summary>Extra environment for the gateway, for fixtures that run it in another mode.</summary>
+    protected virtual IReadOnlyDictionary<string, string> GatewayEnvironment { get; } = new Dictionary<string, string>();
 
     public Uri SubgraphUrl(string name) => new($"http://127.0.0.1:{_ports[name]}/");
 

@@ -1,0 +1,57 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Supergraph.Tests;
+
+/// <summary>The gateway with TRUSTED_DOCUMENTS=1 runs only the operations of schema/operations/, by their SHA-256 id.</summary>
+public sealed class TrustedDocumentsTests(TrustedDocumentsTests.TrustedSystem system) : IClassFixture<TrustedDocumentsTests.TrustedSystem>
+{
+    [Fact]
+    public async Task Known_document_id_runs_the_trusted_operation()
+    {
+        var id = await DocumentIdOfAsync("query ComparisonTable");
+
+        var response = await PostExtensionsAsync(new JsonObject { ["persistedQuery"] = new JsonObject { ["version"] = 1, ["sha256Hash"] = id } });
+
+        Assert.True(response.Status == HttpStatusCode.OK && response.Errors is null, response.ToString());
+        Assert.Equal(8, response.Data!["comparisonTable"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Unknown_document_id_gets_a_clear_persisted_query_not_found_error()
+    {
+        var response = await PostExtensionsAsync(new JsonObject { ["persistedQuery"] = new JsonObject { ["version"] = 1, ["sha256Hash"] = new string('0', 64) } });
+
+        Assert.True(response.Status is HttpStatusCode.NotFound or HttpStatusCode.BadRequest, response.ToString());
+        Assert.Equal("PERSISTED_QUERY_NOT_FOUND", response.Errors?[0]?["extensions"]?["code"]?.GetValue<string>());
+        Assert.Contains("Unknown persisted document", response.Errors![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Arbitrary_query_is_rejected()
+    {
+        var response = await system.Gateway.PostGraphQLAsync("{ roles { name } }");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Null(response.Data);
+        Assert.NotNull(response.Errors);
+    }
+
+    private Task<GraphQLResponse> PostExtensionsAsync(JsonObject extensions) =>
+        system.Gateway.PostRawAsync(new JsonObject { ["extensions"] = extensions }.ToJsonString(), MediaTypes.Json);
+
+    private static async Task<string> DocumentIdOfAsync(string operationStart)
+    {
+        var manifest = await Command.RunAsync("node", [Repo.Path("gateway", "operations.mjs"), "manifest"], Repo.Root);
+        Assert.True(manifest.ExitCode == 0, manifest.Output);
+        return JsonSerializer.Deserialize<Dictionary<string, string>>(manifest.StandardOutput)!
+            .Single(entry => entry.Value.Contains(operationStart, StringComparison.Ordinal)).Key;
+    }
+
+    public sealed class TrustedSystem : SupergraphFixture
+    {
+        protected override IReadOnlyDictionary<string, string> GatewayEnvironment { get; } =
+            new Dictionary<string, string> { ["TRUSTED_DOCUMENTS"] = "1" };
+    }
+}
