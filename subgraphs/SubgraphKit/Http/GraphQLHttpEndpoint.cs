@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
@@ -156,16 +157,23 @@ public sealed partial class GraphQLHttpEndpoint(
         }
 
         var buffer = new MemoryStream(http.ContentLength is { } length ? (int)length : 4096);
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await http.Body.ReadAsync(chunk, http.HttpContext.RequestAborted)) > 0)
+        var chunk = ArrayPool<byte>.Shared.Rent(8192);
+        try
         {
-            if (buffer.Length + read > limit)
+            int read;
+            while ((read = await http.Body.ReadAsync(chunk, http.HttpContext.RequestAborted)) > 0)
             {
-                return null;
-            }
+                if (buffer.Length + read > limit)
+                {
+                    return null;
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         buffer.Position = 0;
