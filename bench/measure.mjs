@@ -1,0 +1,204 @@
+// measure.mjs: the measuring half of bench/run.sh. run.sh starts the processes; this file checks that every
+// endpoint answers correctly, warms each one up, loads it with autocannon, reads RSS with ps, and writes the
+// markdown table (bench/results/<date>.md and latest.md) with the ratios computed within this one run.
+//
+// Env (set by run.sh): ROLES_URL PATTERNS_URL GLOSSARY_URL BASELINE_URL HIVE_JS_URL HIVE_RUST_URL APOLLO_URL,
+// PIDS ("name=pid,..."), READY ("name=seconds,..."; "-" = never ready), DURATION, WARMUP, CONNECTIONS,
+// RESULTS_DIR, NOTES (free text for the report).
+import autocannon from 'autocannon';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
+
+const env = process.env;
+const DURATION = Number(env.DURATION || 5);
+const WARMUP = Number(env.WARMUP || 2);
+const CONNECTIONS = Number(env.CONNECTIONS || 10);
+const RESULTS_DIR = env.RESULTS_DIR || new URL('./results/', import.meta.url).pathname;
+const kv = (text) => Object.fromEntries((text || '').split(',').filter(Boolean).map((p) => p.split('=')));
+const PIDS = kv(env.PIDS);
+const READY = kv(env.READY);
+const repo = new URL('../', import.meta.url).pathname;
+const loadAtStart = loadavg().map((n) => n.toFixed(2)).join(' ');
+
+const id = (type, slug) => Buffer.from(`${type}:${slug}`).toString('base64url');
+const seed = (path) => JSON.parse(readFileSync(repo + path, 'utf8')).map((r) => r.slug);
+const hundred = (type, slugs) => Array.from({ length: 100 }, (_, i) => ({ __typename: type, id: id(type, slugs[i % slugs.length]) }));
+
+async function post(url, query, variables) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (response.status !== 200 || body.errors || !body.data) {
+    throw new Error(`${url} answered ${response.status}: ${JSON.stringify(body).slice(0, 500)}`);
+  }
+  return body;
+}
+
+// ---- the operations -------------------------------------------------------------------------------
+const S1 = '{ roles { id name } }';
+const ENTITIES = (fragment) => `query ($r: [_Any!]!) { _entities(representations: $r) { ${fragment} } }`;
+const G1 = '{ roles { name favouredPatterns { name describedBy { name } } } }';
+// G1's critical path, as the gateway's plan runs it: roles -> patterns (_entities Role) -> glossary (_entities ArchitecturePattern).
+const D1 = '{ roles { __typename id name } }';
+const D2 = ENTITIES('... on Role { favouredPatterns { __typename id name } }');
+const D3 = ENTITIES('... on ArchitecturePattern { describedBy { name } }');
+
+const s2Reps = {
+  roles: hundred('Role', seed('subgraphs/Roles/Data/Seed/roles.json')),
+  patterns: hundred('ArchitecturePattern', seed('subgraphs/Patterns/Data/Seed/patterns.json')),
+  glossary: hundred('Term', seed('subgraphs/Glossary/Data/Seed/terms.json')),
+};
+
+// Representations for D2 and D3 come from real answers, so the direct calls are exactly what the plan sends.
+const d1 = await post(env.ROLES_URL, D1);
+const d2Reps = d1.data.roles.map((r) => ({ __typename: 'Role', id: r.id }));
+const d2 = await post(env.PATTERNS_URL, D2, { r: d2Reps });
+const d3Reps = [];
+for (const e of d2.data._entities) for (const p of e?.favouredPatterns ?? []) {
+  if (!d3Reps.some((x) => x.id === p.id)) d3Reps.push({ __typename: 'ArchitecturePattern', id: p.id });
+}
+
+const scenarios = [
+  { key: 'S1-subgraph', group: 'S1', target: 'roles subgraph', proc: 'roles', url: env.ROLES_URL, query: S1 },
+  { key: 'S1-baseline', group: 'S1', target: 'bare ASP.NET Core baseline', proc: 'baseline', url: env.BASELINE_URL, query: S1 },
+  { key: 'S2-roles', group: 'S2', target: 'roles: 100 Role', proc: 'roles', url: env.ROLES_URL, query: ENTITIES('... on Role { id name }'), variables: { r: s2Reps.roles } },
+  { key: 'S2-patterns', group: 'S2', target: 'patterns: 100 ArchitecturePattern', proc: 'patterns', url: env.PATTERNS_URL, query: ENTITIES('... on ArchitecturePattern { id name }'), variables: { r: s2Reps.patterns } },
+  { key: 'S2-glossary', group: 'S2', target: 'glossary: 100 Term', proc: 'glossary', url: env.GLOSSARY_URL, query: ENTITIES('... on Term { id name }'), variables: { r: s2Reps.glossary } },
+  { key: 'D1', group: 'G1 path', target: `roles: roles { id name }`, proc: 'roles', url: env.ROLES_URL, query: D1 },
+  { key: 'D2', group: 'G1 path', target: `patterns: _entities ${d2Reps.length} Role → favouredPatterns`, proc: 'patterns', url: env.PATTERNS_URL, query: D2, variables: { r: d2Reps } },
+  { key: 'D3', group: 'G1 path', target: `glossary: _entities ${d3Reps.length} ArchitecturePattern → describedBy`, proc: 'glossary', url: env.GLOSSARY_URL, query: D3, variables: { r: d3Reps } },
+  { key: 'G1-hive-js', group: 'G1', target: 'Hive Gateway (JS planner)', proc: 'hive-js', url: env.HIVE_JS_URL, query: G1 },
+  { key: 'G1-hive-rust', group: 'G1', target: 'Hive Gateway (HIVE_ROUTER_RUNTIME, Rust planner)', proc: 'hive-rust', url: env.HIVE_RUST_URL, query: G1 },
+  { key: 'G1-apollo', group: 'G1', target: 'Apollo Gateway 2.14.4', proc: 'apollo', url: env.APOLLO_URL, query: G1 },
+];
+
+// ---- RSS of a process and its descendants (ps, KiB -> MB) -----------------------------------------
+function rssMb(pid) {
+  if (!pid) return null;
+  const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' })
+    .trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+  const tree = new Set([Number(pid)]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [p, pp] of rows) if (tree.has(pp) && !tree.has(p)) { tree.add(p); grew = true; }
+  }
+  const kib = rows.filter(([p]) => tree.has(p)).reduce((sum, [, , rss]) => sum + rss, 0);
+  return kib ? kib / 1024 : null;
+}
+
+// ---- check, warm up, measure ----------------------------------------------------------------------
+// Pass 1 checks every answer and warms every endpoint (JIT tiering, connection pools, plan caches), so that
+// no row is measured against a process that is still cold. Pass 2 measures.
+const results = {};
+const responses = {};
+const optionsOf = (s) => ({
+  url: s.url, method: 'POST', connections: CONNECTIONS,
+  headers: { 'content-type': 'application/json', accept: 'application/json' },
+  body: JSON.stringify({ query: s.query, variables: s.variables }),
+});
+for (const s of scenarios) {
+  if (!s.url) { results[s.key] = { error: 'not started' }; continue; }
+  try {
+    responses[s.key] = (await post(s.url, s.query, s.variables)).data;
+  } catch (error) {
+    results[s.key] = { error: String(error.message).slice(0, 200) };
+    console.error(`✗ ${s.key}: ${results[s.key].error}`);
+    continue;
+  }
+  await autocannon({ ...optionsOf(s), duration: WARMUP });
+}
+for (const s of scenarios) {
+  if (results[s.key]?.error) continue;
+  const r = await autocannon({ ...optionsOf(s), duration: DURATION });
+  results[s.key] = {
+    rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99,
+    requests: r.requests.total, bad: r.non2xx + r.errors + r.timeouts, rss: rssMb(PIDS[s.proc]),
+  };
+  const x = results[s.key];
+  console.error(`✓ ${s.key}: ${x.rps.toFixed(0)} req/s, p50 ${x.p50} ms, p99 ${x.p99} ms, RSS ${x.rss?.toFixed(0)} MB${x.bad ? `, ${x.bad} bad` : ''}`);
+}
+
+// Same answers where they must be the same.
+const checks = [];
+const same = (a, b) => responses[a] && responses[b] ? (isDeepStrictEqual(responses[a], responses[b]) ? 'same' : 'DIFFERENT') : 'n/a';
+checks.push(`S1 subgraph vs baseline JSON: ${same('S1-subgraph', 'S1-baseline')}`);
+checks.push(`G1 Hive JS vs Hive Rust: ${same('G1-hive-js', 'G1-hive-rust')}; Hive JS vs Apollo: ${same('G1-hive-js', 'G1-apollo')}`);
+checks.push(`S2 entity counts: ${['roles', 'patterns', 'glossary'].map((n) => `${n} ${responses[`S2-${n}`]?._entities?.filter(Boolean).length ?? 'n/a'}/100`).join(', ')}`);
+
+// Final RSS of every process, after all load.
+const finalRss = Object.fromEntries(Object.entries(PIDS).map(([name, pid]) => [name, rssMb(pid)]));
+
+// ---- the report ------------------------------------------------------------------------------------
+const f0 = (n) => (n == null || Number.isNaN(n) ? 'n/a' : n.toFixed(0));
+const f1 = (n) => (n == null || Number.isNaN(n) ? 'n/a' : n.toFixed(1));
+const f2 = (n) => (n == null || Number.isNaN(n) ? 'n/a' : n.toFixed(2));
+const verdict = (ok) => (ok == null ? 'n/a' : ok ? '✅ met' : '❌ missed');
+const R = (k) => results[k] && !results[k].error ? results[k] : null;
+
+const now = new Date();
+const stamp = now.toISOString().replace(/[:]/g, '-').replace(/\..*/, '');
+let commit = 'unknown';
+try { commit = execFileSync('git', ['-C', repo, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(); } catch {}
+
+const lines = [];
+lines.push(`# Benchmark ${now.toISOString()}`, '');
+lines.push(`Commit \`${commit}\`, ${cpus().length} CPUs (shared; load average at start ${loadAtStart}), Node ${process.version}. ` +
+  `autocannon: ${CONNECTIONS} connections; every row warmed ${WARMUP} s in a first pass, then measured ${DURATION} s in a second, POST application/json, on the same machine as the services.`, '');
+if (env.NOTES) lines.push(env.NOTES, '');
+lines.push('## Measurements', '');
+lines.push('| Row | Scenario | Target | req/s | p50 ms | p99 ms | requests | non-2xx/errors | RSS after, MB |');
+lines.push('|---|---|---|---:|---:|---:|---:|---:|---:|');
+for (const s of scenarios) {
+  const r = results[s.key];
+  if (!r || r.error) { lines.push(`| ${s.key} | ${s.group} | ${s.target} | failed: ${(r?.error ?? 'not run').replace(/\|/g, '/')} | | | | | |`); continue; }
+  lines.push(`| ${s.key} | ${s.group} | ${s.target} | ${f0(r.rps)} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.bad} | ${f0(r.rss)} |`);
+}
+lines.push('', 'Correctness checks before load: ' + checks.join('; ') + '.', '');
+
+const targets = [];
+const apollo = R('G1-apollo');
+for (const [k, label] of [['G1-hive-js', 'Hive (JS)'], ['G1-hive-rust', 'Hive (Rust planner)']]) {
+  const g = R(k);
+  const ratio = g && apollo ? g.rps / apollo.rps : null;
+  targets.push([`G1 throughput, ${label} ÷ Apollo`, '≥ 3.0×', ratio == null ? 'n/a' : `${f2(ratio)}× (${f0(g.rps)} vs ${f0(apollo.rps)} req/s)`, verdict(ratio == null ? null : ratio >= 3)]);
+}
+const path = ['D1', 'D2', 'D3'].map(R);
+const pathSum = path.every(Boolean) ? path.reduce((s, r) => s + r.p50, 0) : null;
+for (const [k, label] of [['G1-hive-js', 'Hive (JS)'], ['G1-hive-rust', 'Hive (Rust planner)'], ['G1-apollo', 'Apollo']]) {
+  const g = R(k);
+  const ratio = g && pathSum ? g.p50 / pathSum : null;
+  targets.push([`G1 p50, ${label} ÷ sum of direct p50 (D1+D2+D3 = ${pathSum ?? 'n/a'} ms)`, '≤ 1.5×', ratio == null ? 'n/a' : `${f2(ratio)}× (${g.p50} ms)`, k === 'G1-apollo' ? 'reference' : verdict(ratio == null ? null : ratio <= 1.5)]);
+}
+{
+  const sub = R('S1-subgraph'), base = R('S1-baseline');
+  const ratio = sub && base ? sub.rps / base.rps : null;
+  targets.push(['S1 req/s, subgraph ÷ baseline', '≥ 50%', ratio == null ? 'n/a' : `${f0(ratio * 100)}% (${f0(sub.rps)} vs ${f0(base.rps)} req/s)`, verdict(ratio == null ? null : ratio >= 0.5)]);
+}
+for (const name of ['roles', 'patterns', 'glossary']) {
+  const mb = finalRss[name];
+  targets.push([`RSS after load, ${name} subgraph`, '≤ 150 MB', mb == null ? 'n/a' : `${f0(mb)} MB`, verdict(mb == null ? null : mb <= 150)]);
+}
+for (const name of ['roles', 'patterns', 'glossary', 'hive-js']) {
+  const t = READY[name];
+  const seconds = t && t !== '-' ? Number(t) : null;
+  targets.push([`Time to ready, ${name}${name === 'hive-js' ? ' gateway' : ''} (the four start together)`, '≤ 10 s', seconds == null ? 'never ready' : `${f1(seconds)} s`, verdict(seconds == null ? false : seconds <= 10)]);
+}
+lines.push('## Targets (ratios from this run only)', '');
+lines.push('| Target | Goal | This run | Verdict |', '|---|---|---|---|');
+for (const t of targets) lines.push(`| ${t.join(' | ')} |`);
+lines.push('');
+const others = Object.entries(READY).filter(([n]) => !['roles', 'patterns', 'glossary', 'hive-js'].includes(n));
+lines.push('Other processes, time to ready (started after the four): ' + others.map(([n, t]) => `${n} ${t === '-' ? 'never' : f1(Number(t)) + ' s'}`).join(', ') + '.');
+lines.push('Latencies have autocannon\'s 1 ms resolution (HDR histogram of integers). RSS after all load (process tree, MB): ' + Object.entries(finalRss).map(([n, mb]) => `${n} ${f0(mb)}`).join(', ') + '.', '');
+
+mkdirSync(RESULTS_DIR, { recursive: true });
+const text = lines.join('\n');
+writeFileSync(`${RESULTS_DIR}/${stamp}.md`, text);
+writeFileSync(`${RESULTS_DIR}/latest.md`, text);
+console.log(text);
+console.error(`Wrote ${RESULTS_DIR}/${stamp}.md and latest.md`);
