@@ -12,11 +12,7 @@ import http from 'node:http';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { parse, validate, getOperationAST } from 'graphql';
 
-// The committed supergraph (from @theguild/federation-composition) applies @link(url: ".../link/v1.0") twice,
-// once bare and once with import: ["@link"]; Apollo's supergraph parser rejects that ("Invalid duplicate
-// application of @core/@link"). Drop the second application, in memory only; nothing else is changed.
-const supergraphSdl = readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8')
-  .replace(' @link(url: "https://specs.apollo.dev/link/v1.0", import: ["@link"])', '');
+const supergraphSdl = readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8');
 const urls = { roles: process.env.ROLES_URL, patterns: process.env.PATTERNS_URL, glossary: process.env.GLOSSARY_URL };
 const port = Number(process.env.APOLLO_PORT || 4300);
 

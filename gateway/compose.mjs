@@ -22,9 +22,10 @@ import { fileURLToPath } from 'node:url';
 // Loaded dynamically so that a missing gateway/node_modules gets a clear message, not a stack trace.
 let composeServices;
 let parse;
+let visit;
 try {
   ({ composeServices } = await import('@theguild/federation-composition'));
-  ({ parse } = await import('graphql'));
+  ({ parse, visit } = await import('graphql'));
 } catch (err) {
   console.error(`compose: cannot load the composition library (${err.code || err.message}); run \`npm ci\` in gateway/ first`);
   process.exit(1);
@@ -148,7 +149,7 @@ function compose(dir) {
       continue;
     }
     try {
-      services.push({ name: sg.name, url: sg.url, typeDefs: parse(readFileSync(file, 'utf8')) });
+      services.push({ name: sg.name, url: sg.url, typeDefs: withoutLinkSpecImport(parse(readFileSync(file, 'utf8'))) });
     } catch (err) {
       const loc = err.locations?.[0];
       console.error(`compose: ${rel(file)}${loc ? `:${loc.line}:${loc.column}` : ''}: ${err.message}`);
@@ -167,6 +168,22 @@ function compose(dir) {
     return null;
   }
   return normalize(result.supergraphSdl);
+}
+
+/**
+ * GraphQL.NET's subgraph SDL links the link spec itself (`@link(url: ".../link/v1.0", import: ["@link"])`);
+ * Apollo's subgraph libraries leave that implicit. Composition copies it next to its own bare
+ * `@link(url: ".../link/v1.0")`, and Apollo-family routers reject a supergraph that applies the link
+ * spec twice. Dropping it from the composition input makes the supergraph load in both Hive and Apollo.
+ */
+function withoutLinkSpecImport(document) {
+  const isLinkSpec = (directive) =>
+    directive.name.value === 'link' &&
+    directive.arguments?.some((arg) => arg.name.value === 'url' && /\/link\/v1\.\d+$/.test(arg.value.value ?? ''));
+  return visit(document, {
+    SchemaDefinition: (node) => ({ ...node, directives: node.directives?.filter((d) => !isLinkSpec(d)) }),
+    SchemaExtension: (node) => ({ ...node, directives: node.directives?.filter((d) => !isLinkSpec(d)) }),
+  });
 }
 
 /** A short line diff (LCS based), at most `max` changed lines, for the --check report. */
