@@ -36,6 +36,12 @@ public sealed class PatternsBatchingTests(SubgraphFactory<Program> factory) : En
     public Task Pattern_stances_of_50_roles_load_with_one_sql_query(bool slowSql) =>
         AssertOneSqlQueryForContributedFieldAsync("Role", PatternsSeed.Roles, "patternStances { preference rationale }", slowSql);
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public Task Favoured_patterns_of_50_roles_load_with_one_sql_query(bool slowSql) =>
+        AssertOneSqlQueryForContributedFieldAsync("Role", PatternsSeed.Roles, "favouredPatterns { slug name }", slowSql);
+
     private static string[] KeysOf(string typeName) => typeName switch
     {
         "Role" => PatternsSeed.Roles,

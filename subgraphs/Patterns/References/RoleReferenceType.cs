@@ -1,6 +1,5 @@
 using GraphQL.Types;
 using PatternsSubgraph.ArchitecturePatterns;
-using PatternsSubgraph.Data.Entities;
 using PatternsSubgraph.Practices;
 using SubgraphKit.Data;
 using SubgraphKit.Entities;
@@ -25,12 +24,7 @@ public sealed class RoleReferenceType : ObjectGraphType<EntityReference>
 
         Field<ListGraphType<NonNullGraphType<ArchitecturePatternType>>>("favouredPatterns")
             .Description("The patterns the article says this role favours.")
-            .ResolveAsync(async context =>
-            {
-                var stances = await context.Service<StancesByRoleLoader>().Load(context.Source.SlugOf(TypeName) ?? string.Empty).GetResultAsync(context.CancellationToken);
-                var loader = context.Service<PatternBySlugLoader>();
-                return stances.Where(stance => stance.Stance == Preference.Favours).Select(stance => loader.Load(stance.Pattern));
-            });
+            .Resolve(context => context.Service<FavouredPatternsByRoleLoader>().Load(context.Source.SlugOf(TypeName) ?? string.Empty));
 
         Field<ListGraphType<NonNullGraphType<PracticeType>>>("practices")
             .Description("The practices the article credits this role with.")

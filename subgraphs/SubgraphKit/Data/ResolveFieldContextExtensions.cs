@@ -14,8 +14,7 @@ public static class ResolveFieldContextExtensions
         where TDbContext : DbContext
         where T : class
     {
-        var contexts = context.RequestServices!.GetRequiredService<IDbContextFactory<TDbContext>>();
-        await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
+        await using var db = await context.CreateDbContextAsync<TDbContext>();
         return await query(db).AsNoTracking().ToListAsync(context.CancellationToken);
     }
 
@@ -24,10 +23,13 @@ public static class ResolveFieldContextExtensions
         where TDbContext : DbContext
         where T : class
     {
-        var contexts = context.RequestServices!.GetRequiredService<IDbContextFactory<TDbContext>>();
-        await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
+        await using var db = await context.CreateDbContextAsync<TDbContext>();
         return await query(db).AsNoTracking().FirstOrDefaultAsync(context.CancellationToken);
     }
+
+    private static Task<TDbContext> CreateDbContextAsync<TDbContext>(this IResolveFieldContext context)
+        where TDbContext : DbContext =>
+        context.RequestServices!.GetRequiredService<IDbContextFactory<TDbContext>>().CreateDbContextAsync(context.CancellationToken);
 
     /// <summary>Resolves a scoped service, such as a batch loader, from the request's services.</summary>
     public static T Service<T>(this IResolveFieldContext context)

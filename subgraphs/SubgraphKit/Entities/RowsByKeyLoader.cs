@@ -13,17 +13,11 @@ public abstract class RowsByKeyLoader<TDbContext, TRow>(IDbContextFactory<TDbCon
     protected override async Task<IEnumerable<(string Key, TRow Item)>> FetchGroupsAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var wanted = keys.ToArray();
-        var parent = key.Expression.Parameters[0];
-        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)],
-            Expression.Property(Expression.Constant(new KeyHolder(wanted)), nameof(KeyHolder.Keys)), key.Expression.Body);
-        var rows = await Order(db.Set<TRow>().AsNoTracking().Where(Expression.Lambda<Func<TRow, bool>>(contains, parent)))
-            .ToListAsync(cancellationToken);
+        var keyIn = Expression.Lambda<Func<TRow, bool>>(KeyFilter.Contains(keys, key.Expression.Body), key.Expression.Parameters);
+        var rows = await Order(db.Set<TRow>().AsNoTracking().Where(keyIn)).ToListAsync(cancellationToken);
         return rows.Select(row => (key.Compiled(row), row));
     }
 
     /// <summary>The order of the rows within each parent's list.</summary>
     protected abstract IQueryable<TRow> Order(IQueryable<TRow> rows);
-
-    private sealed record KeyHolder(string[] Keys);
 }
