@@ -40,11 +40,11 @@ async function post(url, query, variables) {
 }
 
 // ---- the operations -------------------------------------------------------------------------------
-const S1 = '{ roles { id name } }';
+const S1 = '{ roles { nodes { id name } } }';
 const ENTITIES = (fragment) => `query ($r: [_Any!]!) { _entities(representations: $r) { ${fragment} } }`;
-const G1 = '{ roles { name favouredPatterns { name describedBy { name } } } }';
+const G1 = '{ roles { nodes { name favouredPatterns { name describedBy { name } } } } }';
 // G1's critical path, as the gateway's plan runs it: roles -> patterns (_entities Role) -> glossary (_entities ArchitecturePattern).
-const D1 = '{ roles { __typename id name } }';
+const D1 = '{ roles { nodes { __typename id name } } }';
 const D2 = ENTITIES('... on Role { favouredPatterns { __typename id name } }');
 const D3 = ENTITIES('... on ArchitecturePattern { describedBy { name } }');
 
@@ -56,7 +56,7 @@ const s2Reps = {
 
 // Representations for D2 and D3 come from real answers, so the direct calls are exactly what the plan sends.
 const d1 = await post(env.ROLES_URL, D1);
-const d2Reps = d1.data.roles.map((r) => ({ __typename: 'Role', id: r.id }));
+const d2Reps = d1.data.roles.nodes.map((r) => ({ __typename: 'Role', id: r.id }));
 const d2 = await post(env.PATTERNS_URL, D2, { r: d2Reps });
 const d3Reps = [];
 for (const e of d2.data._entities) for (const p of e?.favouredPatterns ?? []) {
@@ -69,7 +69,7 @@ const scenarios = [
   { key: 'S2-roles', group: 'S2', target: 'roles: 100 Role', proc: 'roles', url: env.ROLES_URL, query: ENTITIES('... on Role { id name }'), variables: { r: s2Reps.roles } },
   { key: 'S2-patterns', group: 'S2', target: 'patterns: 100 ArchitecturePattern', proc: 'patterns', url: env.PATTERNS_URL, query: ENTITIES('... on ArchitecturePattern { id name }'), variables: { r: s2Reps.patterns } },
   { key: 'S2-glossary', group: 'S2', target: 'glossary: 100 Term', proc: 'glossary', url: env.GLOSSARY_URL, query: ENTITIES('... on Term { id name }'), variables: { r: s2Reps.glossary } },
-  { key: 'D1', group: 'G1 path', target: `roles: roles { id name }`, proc: 'roles', url: env.ROLES_URL, query: D1 },
+  { key: 'D1', group: 'G1 path', target: `roles: roles { nodes { id name } }`, proc: 'roles', url: env.ROLES_URL, query: D1 },
   { key: 'D2', group: 'G1 path', target: `patterns: _entities ${d2Reps.length} Role → favouredPatterns`, proc: 'patterns', url: env.PATTERNS_URL, query: D2, variables: { r: d2Reps } },
   { key: 'D3', group: 'G1 path', target: `glossary: _entities ${d3Reps.length} ArchitecturePattern → describedBy`, proc: 'glossary', url: env.GLOSSARY_URL, query: D3, variables: { r: d3Reps } },
   { key: 'G1-hive-js', group: 'G1', target: 'Hive Gateway (JS planner)', proc: 'hive-js', url: env.HIVE_JS_URL, query: G1 },

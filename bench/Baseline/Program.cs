@@ -1,6 +1,6 @@
-// The S1 baseline: what `{ roles { id name } }` costs with no GraphQL at all. It reads the same Roles
+// The S1 baseline: what `{ roles { nodes { id name } } }` costs with no GraphQL at all. It reads the same Roles
 // table of the roles subgraph's SQLite database (read-only) and writes the same JSON the subgraph returns:
-// {"data":{"roles":[{"id":"<base64url(Role:slug)>","name":"..."}]}}. Any POST /graphql gets that answer.
+// {"data":{"roles":{"nodes":[{"id":"<base64url(Role:slug)>","name":"..."}]}}}. Any POST /graphql gets that answer.
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
@@ -26,14 +26,15 @@ app.MapPost("/graphql", async (HttpContext http) =>
     await using var connection = new SqliteConnection(readOnly);
     await connection.OpenAsync(http.RequestAborted);
     await using var command = connection.CreateCommand();
-    command.CommandText = "SELECT Slug, Name FROM Roles ORDER BY Name";
+    command.CommandText = "SELECT Slug, Name FROM Roles ORDER BY Name, Slug LIMIT 11";
     await using var reader = await command.ExecuteReaderAsync(http.RequestAborted);
 
     http.Response.ContentType = "application/json; charset=utf-8";
     await using var json = new Utf8JsonWriter(http.Response.Body);
     json.WriteStartObject();
     json.WriteStartObject("data");
-    json.WriteStartArray("roles");
+    json.WriteStartObject("roles");
+    json.WriteStartArray("nodes");
     while (await reader.ReadAsync(http.RequestAborted))
     {
         json.WriteStartObject();
@@ -43,6 +44,7 @@ app.MapPost("/graphql", async (HttpContext http) =>
     }
 
     json.WriteEndArray();
+    json.WriteEndObject();
     json.WriteEndObject();
     json.WriteEndObject();
     await json.FlushAsync(http.RequestAborted);

@@ -5,6 +5,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using SubgraphKit.Data;
+using SubgraphKit.Listing;
 
 namespace GlossarySubgraph;
 
@@ -14,16 +15,8 @@ public sealed class GlossaryQuery : ObjectGraphType
     {
         Name = "Query";
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TermType>>>>("terms")
-            .Description("The glossary, optionally of one kind, by name.")
-            .Argument<TermKindType>("kind")
-            .ResolveAsync(context =>
-            {
-                var kind = context.GetArgument<TermKind?>("kind");
-                return context.QueryAsync<GlossaryDb, Term>(db => db.Terms
-                    .Where(term => kind == null || term.Kind == kind)
-                    .OrderBy(term => term.Name));
-            });
+        this.ConnectionField<TermType, TermListing>("terms")
+            .Description("The glossary, by name unless ordered otherwise: filter with 'where', sort with 'order', page with 'first'/'after' or 'last'/'before'.");
 
         Field<TermType>("term")
             .Description("A term by its slug, such as backend-for-frontend.")

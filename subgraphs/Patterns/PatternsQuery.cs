@@ -5,6 +5,7 @@ using PatternsSubgraph.Data;
 using PatternsSubgraph.Data.Entities;
 using PatternsSubgraph.Practices;
 using SubgraphKit.Data;
+using SubgraphKit.Listing;
 
 namespace PatternsSubgraph;
 
@@ -14,32 +15,16 @@ public sealed class PatternsQuery : ObjectGraphType
     {
         Name = "Query";
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ArchitecturePatternType>>>>("patterns")
-            .Description("The architecture patterns the article discusses, optionally of one category.")
-            .Argument<PatternCategoryType>("category")
-            .ResolveAsync(context =>
-            {
-                var category = context.GetArgument<PatternCategory?>("category");
-                return context.QueryAsync<PatternsDb, ArchitecturePattern>(db => db.Patterns
-                    .Where(pattern => category == null || pattern.Category == category)
-                    .OrderBy(pattern => pattern.Name));
-            });
+        this.ConnectionField<ArchitecturePatternType, ArchitecturePatternListing>("patterns")
+            .Description("The architecture patterns the article discusses, by name.");
 
         Field<ArchitecturePatternType>("pattern")
             .Description("A pattern by its slug, such as backend-for-frontend.")
             .Argument<NonNullGraphType<StringGraphType>>("slug")
             .Resolve(context => context.Service<PatternBySlugLoader>().Load(context.GetArgument<string>("slug")));
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PracticeType>>>>("practices")
-            .Description("The engineering practices the article names, optionally of one category.")
-            .Argument<PracticeCategoryType>("category")
-            .ResolveAsync(context =>
-            {
-                var category = context.GetArgument<PracticeCategory?>("category");
-                return context.QueryAsync<PatternsDb, Practice>(db => db.Practices
-                    .Where(practice => category == null || practice.Category == category)
-                    .OrderBy(practice => practice.Name));
-            });
+        this.ConnectionField<PracticeType, PracticeListing>("practices")
+            .Description("The engineering practices the article names, by name.");
 
         Field<PracticeType>("practice")
             .Description("A practice by its slug, such as contract-testing.")

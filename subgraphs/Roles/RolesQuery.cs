@@ -7,6 +7,7 @@ using RolesSubgraph.Data.Entities;
 using RolesSubgraph.Roles;
 using RolesSubgraph.Tools;
 using SubgraphKit.Data;
+using SubgraphKit.Listing;
 
 namespace RolesSubgraph;
 
@@ -16,34 +17,24 @@ public sealed class RolesQuery : ObjectGraphType
     {
         Name = "Query";
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoleType>>>>("roles")
-            .Description("Both roles the article compares.")
-            .ResolveAsync(context => context.QueryAsync<RolesDb, Role>(db => db.Roles.OrderBy(role => role.Name)));
+        this.ConnectionField<RoleType, RoleListing>("roles")
+            .Description("Both roles the article compares, by name.");
 
         Field<RoleType>("role")
             .Description("A role by its slug: backend-developer or api-first-developer.")
             .Argument<NonNullGraphType<StringGraphType>>("slug")
             .Resolve(context => context.Service<RoleBySlugLoader>().Load(context.GetArgument<string>("slug")));
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ComparisonAspectType>>>>("comparisonTable")
-            .Description("The article's comparison table: its aspects in order, each with both roles' stances.")
-            .ResolveAsync(context => context.QueryAsync<RolesDb, ComparisonAspect>(db => db.ComparisonAspects.OrderBy(aspect => aspect.Position)));
+        this.ConnectionField<ComparisonAspectType, ComparisonAspectListing>("comparisonTable")
+            .Description("The article's comparison table: its aspects in the article's order, each with both roles' stances.");
 
         Field<ComparisonAspectType>("comparisonAspect")
             .Description("One row of the comparison table by its slug, such as testing-strategy.")
             .Argument<NonNullGraphType<StringGraphType>>("slug")
             .Resolve(context => context.Service<ComparisonAspectBySlugLoader>().Load(context.GetArgument<string>("slug")));
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ToolType>>>>("tools")
-            .Description("The technologies the article names, optionally of one category.")
-            .Argument<ToolCategoryType>("category")
-            .ResolveAsync(context =>
-            {
-                var category = context.GetArgument<ToolCategory?>("category");
-                return context.QueryAsync<RolesDb, Tool>(db => db.Tools
-                    .Where(tool => category == null || tool.Category == category)
-                    .OrderBy(tool => tool.Name));
-            });
+        this.ConnectionField<ToolType, ToolListing>("tools")
+            .Description("The technologies the article names, by name.");
 
         Field<ToolType>("tool")
             .Description("A tool by its slug, such as postman.")

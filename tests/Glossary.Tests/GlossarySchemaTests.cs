@@ -16,7 +16,7 @@ public sealed class GlossarySchemaTests(SubgraphFactory<Program> factory) : ICla
     [Fact]
     public async Task Terms_with_perspectives_and_patterns_match_the_snapshot()
     {
-        var response = await _client.PostGraphQLAsync("{ terms { slug name abbreviations kind relatedTerms { slug } patterns { id } perspectives { role { id } text } } }");
+        var response = await _client.PostGraphQLAsync("{ terms(first: 50) { nodes { slug name abbreviations kind relatedTerms { slug } patterns { id } perspectives { role { id } text } } } }");
 
         Snapshot.Match(GraphQLAssert.Data(response).ToJsonString(Indented));
     }

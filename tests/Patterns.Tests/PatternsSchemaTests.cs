@@ -16,7 +16,7 @@ public sealed class PatternsSchemaTests(SubgraphFactory<Program> factory) : ICla
     [Fact]
     public async Task Patterns_with_stances_practices_and_terms_match_the_snapshot()
     {
-        var response = await _client.PostGraphQLAsync("{ patterns { slug name category roleStances { role { id } preference } practices { slug } relatedTerms { id } } }");
+        var response = await _client.PostGraphQLAsync("{ patterns(first: 50) { nodes { slug name category roleStances { role { id } preference } practices { slug } relatedTerms { id } } } }");
 
         Snapshot.Match(GraphQLAssert.Data(response).ToJsonString(Indented));
     }

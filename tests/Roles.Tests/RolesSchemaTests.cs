@@ -16,7 +16,7 @@ public sealed class RolesSchemaTests(SubgraphFactory<Program> factory) : IClassF
     [Fact]
     public async Task Roles_with_tools_and_comparison_match_the_snapshot()
     {
-        var response = await _client.PostGraphQLAsync("{ roles { slug name tools { slug } comparison { aspect { name } text } } }");
+        var response = await _client.PostGraphQLAsync("{ roles { nodes { slug name tools { slug } comparison { aspect { name } text } } } }");
 
         Snapshot.Match(GraphQLAssert.Data(response).ToJsonString(Indented));
     }

@@ -29,7 +29,7 @@ public sealed class CrossSubgraphQueryTests(SupergraphFixture system)
     {
         var response = await system.Gateway.PostGraphQLAsync(Operations.Load("ComparisonTable"));
 
-        var table = DataOf(response)["comparisonTable"]!.AsArray();
+        var table = DataOf(response)["comparisonTable"]!["nodes"]!.AsArray();
         Assert.Equal(
             ["Architecture Focus", "Development Approach", "Collaboration", "Testing Strategy", "Scalability", "Tooling", "Advantages", "Challenges"],
             table.Select(aspect => aspect!["name"]!.GetValue<string>()));
@@ -70,7 +70,10 @@ public sealed class CrossSubgraphQueryTests(SupergraphFixture system)
     public async Task Every_record_in_the_content_files_is_reachable_through_the_gateway()
     {
         var response = await system.Gateway.PostGraphQLAsync(
-            "{ roles { slug } comparisonTable { slug } tools { slug } patterns { slug } practices { slug } terms { slug } }");
+            """
+            { roles(first: 50) { nodes { slug } } comparisonTable(first: 50) { nodes { slug } } tools(first: 50) { nodes { slug } }
+              patterns(first: 50) { nodes { slug } } practices(first: 50) { nodes { slug } } terms(first: 50) { nodes { slug } } }
+            """);
 
         var data = DataOf(response);
         foreach (var (field, subgraph, file) in new[]
@@ -81,7 +84,7 @@ public sealed class CrossSubgraphQueryTests(SupergraphFixture system)
         {
             var inFile = JsonNode.Parse(File.ReadAllText(Repo.Path("subgraphs", subgraph, "Data", "Seed", file)))!.AsArray()
                 .Select(record => record!["slug"]!.GetValue<string>()).Order();
-            var inGraph = data[field]!.AsArray().Select(record => record!["slug"]!.GetValue<string>()).Order();
+            var inGraph = data[field]!["nodes"]!.AsArray().Select(record => record!["slug"]!.GetValue<string>()).Order();
             Assert.Equal(inFile, inGraph);
         }
     }

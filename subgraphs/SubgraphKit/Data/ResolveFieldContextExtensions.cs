@@ -7,18 +7,9 @@ namespace SubgraphKit.Data;
 public static class ResolveFieldContextExtensions
 {
     /// <summary>
-    /// Runs a read-only query on a context of its own, so sibling resolvers that GraphQL.NET runs in
-    /// parallel never share one DbContext.
+    /// The first row of a read-only query, or null. The query runs on a context of its own, so sibling
+    /// resolvers that GraphQL.NET runs in parallel never share one DbContext.
     /// </summary>
-    public static async Task<object?> QueryAsync<TDbContext, T>(this IResolveFieldContext context, Func<TDbContext, IQueryable<T>> query)
-        where TDbContext : DbContext
-        where T : class
-    {
-        await using var db = await context.CreateDbContextAsync<TDbContext>();
-        return await query(db).AsNoTracking().ToListAsync(context.CancellationToken);
-    }
-
-    /// <summary>Like <see cref="QueryAsync{TDbContext, T}"/>, for the first row of a query, or null.</summary>
     public static async Task<object?> QueryFirstAsync<TDbContext, T>(this IResolveFieldContext context, Func<TDbContext, IQueryable<T>> query)
         where TDbContext : DbContext
         where T : class
@@ -27,7 +18,8 @@ public static class ResolveFieldContextExtensions
         return await query(db).AsNoTracking().FirstOrDefaultAsync(context.CancellationToken);
     }
 
-    private static Task<TDbContext> CreateDbContextAsync<TDbContext>(this IResolveFieldContext context)
+    /// <summary>A short-lived context for one resolver or one batch; the caller disposes it.</summary>
+    internal static Task<TDbContext> CreateDbContextAsync<TDbContext>(this IResolveFieldContext context)
         where TDbContext : DbContext =>
         context.RequestServices!.GetRequiredService<IDbContextFactory<TDbContext>>().CreateDbContextAsync(context.CancellationToken);
 

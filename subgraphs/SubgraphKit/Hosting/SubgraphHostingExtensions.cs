@@ -11,6 +11,7 @@ using Microsoft.Extensions.Hosting;
 using SubgraphKit.Batching;
 using SubgraphKit.Data;
 using SubgraphKit.Http;
+using SubgraphKit.Listing;
 using SubgraphKit.Provenance;
 
 namespace SubgraphKit.Hosting;
@@ -47,6 +48,7 @@ public static class SubgraphHostingExtensions
         services.Configure<GraphQLHttpOptions>(builder.Configuration.GetSection(GraphQLHttpOptions.Section));
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddBatchLoaders(typeof(TSchema).Assembly);
+        services.AddListingGraphTypes();
 
         var exposeExceptionDetails = builder.Environment.IsDevelopment();
         services.AddGraphQL(graphQL => graphQL
@@ -84,6 +86,15 @@ public static class SubgraphHostingExtensions
         }
 
         await app.RunAsync();
+    }
+
+    // GraphQL.NET resolves graph types from DI; the kit's generic ones are made per listing and node type.
+    private static void AddListingGraphTypes(this IServiceCollection services)
+    {
+        services.AddTransient(typeof(FilterInputType<>));
+        services.AddTransient(typeof(SortInputType<>));
+        services.AddTransient(typeof(EnumOperationFilterInputType<>));
+        services.AddTransient(typeof(EntityConnectionType<>));
     }
 
     private static void AddBatchLoaders(this IServiceCollection services, System.Reflection.Assembly assembly)

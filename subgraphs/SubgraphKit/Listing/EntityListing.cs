@@ -1,0 +1,80 @@
+using System.Linq.Expressions;
+using GraphQL;
+using Microsoft.EntityFrameworkCore;
+using SubgraphKit.Data;
+using SubgraphKit.Entities;
+
+namespace SubgraphKit.Listing;
+
+/// <summary>
+/// The one declarative description of how clients list an entity: the columns they may filter and sort
+/// by, the default order, and the GraphQL fields whose column has another name. The kit derives the
+/// <c>{Type}FilterInput</c> and <c>{Type}SortInput</c> types from it, and translates the arguments into
+/// the SQL of one <see cref="IQueryable{T}"/>; nothing is filtered, sorted or paged in memory.
+/// </summary>
+public abstract class EntityListing
+{
+    protected EntityListing(string typeName) => TypeName = typeName;
+
+    /// <summary>The entity's GraphQL type name, such as "Term"; the input types are named after it.</summary>
+    public string TypeName { get; }
+
+    public IReadOnlyList<ListedField> Fields => _fields;
+
+    private readonly List<ListedField> _fields = [];
+
+    protected void Add(ListedField field) => _fields.Add(field);
+
+    /// <summary>Runs the listing for one root field: filter, count (when asked), order, page and project.</summary>
+    public abstract Task<object?> ResolveAsync(IResolveFieldContext context);
+}
+
+/// <typeparam name="TDbContext">The subgraph's database.</typeparam>
+/// <typeparam name="TEntity">The listed entity.</typeparam>
+public abstract class EntityListing<TDbContext, TEntity> : EntityListing
+    where TDbContext : DbContext
+    where TEntity : class, ISlugged
+{
+    private readonly Func<TDbContext, IQueryable<TEntity>> _source;
+    private readonly List<(LambdaExpression Column, bool Descending)> _defaultOrder = [];
+    private readonly Dictionary<string, LambdaExpression> _renamedColumns = new(StringComparer.Ordinal);
+
+    protected EntityListing(string typeName, Func<TDbContext, IQueryable<TEntity>> source)
+        : base(typeName) => _source = source;
+
+    /// <summary>A text column: filterable with the string operators, and sortable.</summary>
+    protected void Text(string name, Expression<Func<TEntity, string>> column) => Add(new ListedField(name, column, FilterKind.Text));
+
+    /// <summary>An enum column: filterable with <c>eq</c>/<c>in</c> on the GraphQL enum of the same name, and sortable.</summary>
+    protected void Choice<TEnum>(string name, Expression<Func<TEntity, TEnum>> column)
+        where TEnum : struct, Enum =>
+        Add(new ListedField(name, column, FilterKind.Choice));
+
+    /// <summary>An integer column: filterable with comparisons, and sortable.</summary>
+    protected void Number(string name, Expression<Func<TEntity, int>> column) => Add(new ListedField(name, column, FilterKind.Number));
+
+    /// <summary>The order applied after the client's, and alone when there is none. The slug always ends it, so pages are stable.</summary>
+    protected void DefaultOrder<TKey>(Expression<Func<TEntity, TKey>> column, bool descending = false) => _defaultOrder.Add((column, descending));
+
+    /// <summary>
+    /// A GraphQL field whose column has another name, so projection reads it, e.g. <c>roles</c> from
+    /// <c>RoleSlugs</c>. Fields named like a property read that property; the rest need only the slug.
+    /// </summary>
+    protected void Reads<TValue>(string fieldName, Expression<Func<TEntity, TValue>> column) => _renamedColumns[fieldName] = column;
+
+    public override async Task<object?> ResolveAsync(IResolveFieldContext context)
+    {
+        var page = PageRequest.From(context);
+        await using var db = await context.CreateDbContextAsync<TDbContext>();
+
+        var filtered = _source(db).AsNoTracking();
+        if (context.GetArgument<Dictionary<string, object?>?>("where") is { } where)
+        {
+            filtered = filtered.Where(FilterTranslator.Translate<TEntity>(where, Fields));
+        }
+
+        var ordered = SortTranslator.Apply(filtered, context.GetArgument<List<object?>?>("order"), Fields, _defaultOrder);
+        var projection = Projection.Of<TEntity>(context, _renamedColumns);
+        return await page.ExecuteAsync(filtered, ordered, projection, context.CancellationToken);
+    }
+}

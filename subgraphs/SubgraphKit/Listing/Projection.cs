@@ -1,0 +1,90 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using GraphQL;
+using GraphQLParser.AST;
+using SubgraphKit.Entities;
+using SubgraphKit.Provenance;
+
+namespace SubgraphKit.Listing;
+
+/// <summary>
+/// Reads only the columns the query selects on a connection's nodes (under <c>nodes</c> and
+/// <c>edges.node</c>, through fragments), as <c>SELECT</c> of those columns into a fresh entity.
+/// The slug is always read: the global id, and every batch-loaded field, derive from it.
+/// </summary>
+public static class Projection
+{
+    public static Expression<Func<TEntity, TEntity>> Of<TEntity>(IResolveFieldContext context, IReadOnlyDictionary<string, LambdaExpression> renamedColumns)
+        where TEntity : class, ISlugged
+    {
+        var selected = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in new[] { new[] { "nodes" }, ["edges", "node"] })
+        {
+            CollectFields(context, context.FieldAst.SelectionSet, path, selected);
+        }
+
+        var properties = new HashSet<PropertyInfo> { typeof(TEntity).GetProperty(nameof(ISlugged.Slug))! };
+        foreach (var name in selected)
+        {
+            if (renamedColumns.TryGetValue(name, out var column) && column.Body is MemberExpression { Member: PropertyInfo renamed })
+            {
+                properties.Add(renamed);
+            }
+            else if (name == "source" && typeof(ISourced).IsAssignableFrom(typeof(TEntity)))
+            {
+                properties.Add(typeof(TEntity).GetProperty(nameof(ISourced.Section))!);
+            }
+            else if (typeof(TEntity).GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is { CanWrite: true } property
+                && IsColumn(property.PropertyType))
+            {
+                properties.Add(property);
+            }
+        }
+
+        var entity = Expression.Parameter(typeof(TEntity), "entity");
+        var bindings = properties.Select(property => Expression.Bind(property, Expression.Property(entity, property)));
+        return Expression.Lambda<Func<TEntity, TEntity>>(Expression.MemberInit(Expression.New(typeof(TEntity)), bindings), entity);
+    }
+
+    // Scalars, enums and JSON lists of strings are columns; other collections are navigations.
+    private static bool IsColumn(Type type) =>
+        type.IsValueType || type == typeof(string) || type == typeof(List<string>);
+
+    /// <summary>Adds the names of the fields selected at <paramref name="path"/> below <paramref name="selectionSet"/>.</summary>
+    private static void CollectFields(IResolveFieldContext context, GraphQLSelectionSet? selectionSet, ReadOnlySpan<string> path, HashSet<string> names)
+    {
+        foreach (var field in FieldsOf(context, selectionSet))
+        {
+            var name = field.Name.StringValue;
+            if (path.IsEmpty)
+            {
+                names.Add(name);
+            }
+            else if (name == path[0])
+            {
+                CollectFields(context, field.SelectionSet, path[1..], names);
+            }
+        }
+    }
+
+    // @skip/@include are not evaluated: a skipped field's column is read anyway, which is safe.
+    private static IEnumerable<GraphQLField> FieldsOf(IResolveFieldContext context, GraphQLSelectionSet? selectionSet)
+    {
+        foreach (var selection in selectionSet?.Selections ?? [])
+        {
+            var nested = selection switch
+            {
+                GraphQLField field => [field],
+                GraphQLInlineFragment inline => FieldsOf(context, inline.SelectionSet),
+                GraphQLFragmentSpread spread => FieldsOf(context, context.Document.Definitions
+                    .OfType<GraphQLFragmentDefinition>()
+                    .FirstOrDefault(fragment => fragment.FragmentName.Name.StringValue == spread.FragmentName.Name.StringValue)?.SelectionSet),
+                _ => [],
+            };
+            foreach (var field in nested)
+            {
+                yield return field;
+            }
+        }
+    }
+}
