@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SubgraphKit.Batching;
 using SubgraphKit.Data;
+using SubgraphKit.Execution;
 using SubgraphKit.Http;
 using SubgraphKit.Listing;
 using SubgraphKit.Provenance;
@@ -55,6 +56,7 @@ public static class SubgraphHostingExtensions
             .AddSchema<TSchema>()
             .AddSystemTextJson()
             .AddFederation(FederationVersion)
+            .ConfigureExecution<ValidatedDocumentCache>()
             .AddGraphTypes(typeof(TSchema).Assembly)
             .AddGraphTypes(typeof(ArticleSectionType).Assembly)
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = exposeExceptionDetails));

@@ -22,6 +22,9 @@ public sealed partial class GraphQLHttpEndpoint(
 {
     private static readonly IValidationRule[] GetRules = [.. DocumentValidator.CoreRules, QueryOnlyOverGetRule.Instance];
 
+    // A document cached from a POST skips validation; over GET it must still be a query.
+    private static readonly IValidationRule[] CachedGetRules = [QueryOnlyOverGetRule.Instance];
+
     public async Task HandleAsync(HttpContext http)
     {
         var isGet = HttpMethods.IsGet(http.Request.Method);
@@ -58,6 +61,7 @@ public sealed partial class GraphQLHttpEndpoint(
             User = http.User,
             CancellationToken = http.RequestAborted,
             ValidationRules = isGet ? GetRules : null,
+            CachedDocumentValidationRules = isGet ? CachedGetRules : null,
         });
 
         http.Response.StatusCode = StatusFor(result, mediaType);
