@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Usage: ./run.sh
+# Usage: ./run.sh            (or: ./run.sh token [scope], which prints a bearer token for writes)
 # Installs what is missing, builds (Release), composes the supergraph, and starts the three subgraphs
-# and the gateway on 127.0.0.1. Ctrl+C stops everything it started.
+# and the gateway on 127.0.0.1. Ctrl+C stops everything it started. The key that signs write tokens
+# is made once, in .data/signing-key, and given to every subgraph.
 # Ports: ROLES_PORT (5101), PATTERNS_PORT (5102), GLOSSARY_PORT (5103), GATEWAY_PORT (4000).
 set -euo pipefail
 source "$(dirname "$0")/.ci/common.sh"
@@ -14,6 +15,11 @@ GLOSSARY_PORT="${GLOSSARY_PORT:-5103}"
 GATEWAY_PORT="${GATEWAY_PORT:-4000}"
 
 main() {
+  if [[ "${1:-}" == "token" ]]; then
+    print_token "${2:-graph:write}"
+    return
+  fi
+
   trap stop_started EXIT
   trap 'exit 130' INT TERM
 
@@ -21,6 +27,7 @@ main() {
   ensure_dotnet_tools
   build_solution "$CONFIGURATION"
   compose_contract "$CONFIGURATION"
+  ensure_signing_key "$DATA_DIR"
 
   log "Starting subgraphs and gateway (logs in .data/)"
   start_subgraph Roles "$CONFIGURATION" "$ROLES_PORT" "$DATA_DIR"
@@ -50,6 +57,14 @@ MSG
   wait -n "${STARTED_PIDS[@]}"
   log "A service exited; stopping the rest (see .data/*.log)"
   return 1
+}
+
+# A development token, signed with the same key the running subgraphs use (valid for an hour).
+print_token() {
+  ensure_signing_key "$DATA_DIR"
+  local dll="$REPO_ROOT/subgraphs/Roles/bin/$CONFIGURATION/net10.0/Roles.dll"
+  [[ -f "$dll" ]] || dotnet build "$REPO_ROOT/subgraphs/Roles" -c "$CONFIGURATION" --nologo -v quiet >&2
+  (cd "$(dirname "$dll")" && dotnet Roles.dll token --scope "$1")
 }
 
 main "$@"

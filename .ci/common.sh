@@ -54,6 +54,17 @@ start_subgraph() {
   STARTED_PIDS+=("$!")
 }
 
+# ensure_signing_key DATA_DIR: makes the HS256 key for write tokens once, and exports it to the subgraphs.
+ensure_signing_key() {
+  local file="$1/signing-key"
+  mkdir -p "$1"
+  if [[ ! -s "$file" ]]; then
+    (umask 077 && head -c 32 /dev/urandom | base64 >"$file")
+  fi
+  export Auth__SigningKey
+  Auth__SigningKey="$(cat "$file")"
+}
+
 # start_gateway PORT LOG_FILE: Hive Gateway on the committed supergraph, subgraph URLs from *_URL.
 start_gateway() {
   local port="$1" log_file="$2"

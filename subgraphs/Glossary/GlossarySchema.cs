@@ -13,6 +13,7 @@ public sealed class GlossarySchema : Schema
         : base(services)
     {
         Query = services.GetRequiredService<GlossaryQuery>();
+        Mutation = services.GetRequiredService<GlossaryMutation>();
 
         // Entities this subgraph only extends must be registered, or _entities cannot resolve them
         // when no Query field reaches them (STACK-NOTES).

@@ -6,6 +6,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.Tokens;
+using SubgraphKit.Auth;
 
 namespace SubgraphTesting;
 
@@ -38,10 +40,19 @@ public class SubgraphFactory<TProgram> : WebApplicationFactory<TProgram>
     /// <summary>Off until a test enables it: makes each SQL command complete asynchronously, as Npgsql's do.</summary>
     public SqlCommandDelay SqlDelay { get; } = new();
 
+    /// <summary>A client that sends <paramref name="token"/> as its bearer token.</summary>
+    public HttpClient CreateClient(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environments.Production);
         builder.UseSetting($"ConnectionStrings:{ConnectionStringName}", $"Data Source={DatabasePath}");
+        builder.UseSetting("Auth:SigningKey", TestTokens.SigningKey);
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IInterceptor>(SqlCommands);
@@ -62,6 +73,20 @@ public class SubgraphFactory<TProgram> : WebApplicationFactory<TProgram>
             }
         }
     }
+}
+
+/// <summary>Bearer tokens as the token command makes them, signed with the key every test host is given.</summary>
+public static class TestTokens
+{
+    /// <summary>The key tokens are signed with in tests; a real deployment configures its own.</summary>
+    public static readonly string SigningKey = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("subgraph-tests-signing-key-of-32+bytes"));
+
+    /// <summary>A token for <paramref name="scope"/>, valid for <paramref name="lifetime"/> (negative: expired).</summary>
+    public static string Create(string scope = WriteAccessOptions.WriteScope, TimeSpan? lifetime = null, string? signingKey = null) =>
+        TokenCommand.Create(
+            new SymmetricSecurityKey(Convert.FromBase64String(signingKey ?? SigningKey)),
+            scope,
+            DateTime.UtcNow + (lifetime ?? TimeSpan.FromMinutes(10)));
 }
 
 /// <summary>Counts the SQL commands EF executes and records their text. Thread-safe; resettable.</summary>

@@ -254,6 +254,7 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
             {
                 [$"ConnectionStrings__{name}"] = $"Data Source={database}",
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Auth__SigningKey"] = TestTokens.SigningKey,
             });
     }
 

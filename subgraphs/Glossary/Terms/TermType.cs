@@ -1,6 +1,7 @@
 using GlossarySubgraph.Data.Entities;
 using GlossarySubgraph.References;
 using GraphQL.Types;
+using SubgraphKit.Curation;
 using SubgraphKit.Data;
 using SubgraphKit.Entities;
 using SubgraphKit.Provenance;
@@ -31,5 +32,6 @@ public sealed class TermType : ObjectGraphType<Term>
             .Resolve(context => context.Service<PerspectivesByTermLoader>().Load(context.Source.Slug));
 
         this.SourceField();
+        this.VersionField();
     }
 }

@@ -19,7 +19,7 @@ public static class ResolveFieldContextExtensions
     }
 
     /// <summary>A short-lived context for one resolver or one batch; the caller disposes it.</summary>
-    internal static Task<TDbContext> CreateDbContextAsync<TDbContext>(this IResolveFieldContext context)
+    public static Task<TDbContext> CreateDbContextAsync<TDbContext>(this IResolveFieldContext context)
         where TDbContext : DbContext =>
         context.RequestServices!.GetRequiredService<IDbContextFactory<TDbContext>>().CreateDbContextAsync(context.CancellationToken);
 

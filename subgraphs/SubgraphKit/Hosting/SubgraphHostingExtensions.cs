@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using SubgraphKit.Auth;
 using SubgraphKit.Batching;
 using SubgraphKit.Data;
 using SubgraphKit.Execution;
@@ -46,6 +47,8 @@ public static class SubgraphHostingExtensions
         services.AddHostedService<DatabaseInitializer<TDbContext>>();
         services.AddHealthChecks().AddDbContextCheck<TDbContext>(name: "database", tags: ["ready"]);
 
+        builder.AddWriteAccess();
+        services.AddHttpContextAccessor();
         services.Configure<GraphQLHttpOptions>(builder.Configuration.GetSection(GraphQLHttpOptions.Section));
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddBatchLoaders(typeof(TSchema).Assembly);
@@ -69,6 +72,7 @@ public static class SubgraphHostingExtensions
     {
         var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
         var path = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphQLHttpOptions>>().Value.Path;
+        app.UseAuthentication();
         app.Map(path, endpoint.HandleAsync);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
@@ -77,13 +81,20 @@ public static class SubgraphHostingExtensions
 
     /// <summary>
     /// Runs the service, or, for <c>schema export --output &lt;file&gt;</c>, writes the subgraph SDL and
-    /// exits without starting the server or touching the database (like HotChocolate's RunWithGraphQLCommands).
+    /// exits without starting the server or touching the database (like HotChocolate's RunWithGraphQLCommands);
+    /// <c>token</c> prints a development bearer token instead.
     /// </summary>
     public static async Task RunSubgraphAsync(this WebApplication app, string[] args)
     {
         if (SchemaExportCommand.TryParse(args, out var command))
         {
             Environment.ExitCode = await command.RunAsync(app.Services);
+            return;
+        }
+
+        if (TokenCommand.TryParse(args, out var token))
+        {
+            Environment.ExitCode = token.Run(app.Configuration);
             return;
         }
 

@@ -11,5 +11,6 @@ public sealed class TermConfiguration : IEntityTypeConfiguration<Term>
         builder.HasKey(term => term.Slug);
         builder.HasIndex(term => term.Name).IsUnique();
         builder.Property(term => term.Kind).HasConversion<string>().HasMaxLength(40);
+        builder.Property(term => term.Version).IsConcurrencyToken().HasDefaultValue(1);
     }
 }
