@@ -13,6 +13,7 @@ public sealed class PatternsSchema : Schema
         : base(services)
     {
         Query = services.GetRequiredService<PatternsQuery>();
+        Mutation = services.GetRequiredService<PatternsMutation>();
 
         // Entities this subgraph only extends must be registered, or _entities cannot resolve them
         // when no Query field reaches them (STACK-NOTES).

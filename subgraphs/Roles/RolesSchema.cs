@@ -9,5 +9,6 @@ public sealed class RolesSchema : Schema
         : base(services)
     {
         Query = services.GetRequiredService<RolesQuery>();
+        Mutation = services.GetRequiredService<RolesMutation>();
     }
 }

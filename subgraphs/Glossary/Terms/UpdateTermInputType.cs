@@ -1,5 +1,6 @@
 using GlossarySubgraph.Data.Entities;
 using GraphQL.Types;
+using SubgraphKit.Curation;
 
 namespace GlossarySubgraph.Terms;
 
@@ -28,4 +29,4 @@ public sealed record UpdateTermInput(
     string? Definition,
     List<string>? Abbreviations,
     List<string>? RelatedTerms,
-    string? Section);
+    string? Section) : IUpdateInput;

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using PatternsSubgraph.Data.Entities;
 using PatternsSubgraph.Practices;
 using PatternsSubgraph.References;
+using SubgraphKit.Curation;
 using SubgraphKit.Data;
 using SubgraphKit.Entities;
 using SubgraphKit.Provenance;
@@ -33,5 +34,6 @@ public sealed class ArchitecturePatternType : ObjectGraphType<ArchitecturePatter
             .Resolve(context => context.Source.RelatedTerms.Select(slug => EntityReference.For(TermReferenceType.TypeName, slug)));
 
         this.SourceField();
+        this.VersionField();
     }
 }

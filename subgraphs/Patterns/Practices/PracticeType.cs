@@ -2,6 +2,7 @@ using GraphQL.Types;
 using PatternsSubgraph.ArchitecturePatterns;
 using PatternsSubgraph.Data.Entities;
 using PatternsSubgraph.References;
+using SubgraphKit.Curation;
 using SubgraphKit.Data;
 using SubgraphKit.Entities;
 using SubgraphKit.Provenance;
@@ -35,5 +36,6 @@ public sealed class PracticeType : ObjectGraphType<Practice>
             .Resolve(context => context.Source.RelatedTerms.Select(slug => EntityReference.For(TermReferenceType.TypeName, slug)));
 
         this.SourceField();
+        this.VersionField();
     }
 }

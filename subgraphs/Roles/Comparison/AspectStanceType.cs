@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using SubgraphKit.Curation;
 using RolesSubgraph.Data.Entities;
 using RolesSubgraph.Roles;
 using SubgraphKit.Data;
@@ -14,5 +15,6 @@ public sealed class AspectStanceType : ObjectGraphType<AspectStance>
             .Description("The role whose stance this is.")
             .Resolve(context => context.Service<RoleBySlugLoader>().Load(context.Source.RoleSlug));
         Field(stance => stance.Text).Description("The stance, exactly as the table words it.");
+        this.VersionField();
     }
 }

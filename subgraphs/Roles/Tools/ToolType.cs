@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using RolesSubgraph.Data.Entities;
 using RolesSubgraph.Roles;
+using SubgraphKit.Curation;
 using SubgraphKit.Data;
 using SubgraphKit.Entities;
 using SubgraphKit.Provenance;
@@ -20,5 +21,6 @@ public sealed class ToolType : ObjectGraphType<Tool>
             .Description("The roles that use this tool.")
             .Resolve(context => context.Source.RoleSlugs.Select(slug => context.Service<RoleBySlugLoader>().Load(slug)));
         this.SourceField();
+        this.VersionField();
     }
 }

@@ -10,5 +10,6 @@ public sealed class ArchitecturePatternConfiguration : IEntityTypeConfiguration<
     {
         builder.HasKey(pattern => pattern.Slug);
         builder.Property(pattern => pattern.Category).HasConversion<string>().HasMaxLength(40);
+        builder.Property(pattern => pattern.Version).IsConcurrencyToken().HasDefaultValue(1);
     }
 }

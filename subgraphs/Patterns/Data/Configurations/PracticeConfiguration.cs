@@ -10,5 +10,6 @@ public sealed class PracticeConfiguration : IEntityTypeConfiguration<Practice>
     {
         builder.HasKey(practice => practice.Slug);
         builder.Property(practice => practice.Category).HasConversion<string>().HasMaxLength(40);
+        builder.Property(practice => practice.Version).IsConcurrencyToken().HasDefaultValue(1);
     }
 }

@@ -1,10 +1,11 @@
+using SubgraphKit.Curation;
 using SubgraphKit.Entities;
 using SubgraphKit.Provenance;
 
 namespace PatternsSubgraph.Data.Entities;
 
 /// <summary>An engineering practice the article names, such as contract testing or rate limiting.</summary>
-public sealed class Practice : ISlugged, ISourced
+public sealed class Practice : ISlugged, ISourced, IVersioned
 {
     public required string Slug { get; init; }
     public required string Name { get; set; }
@@ -21,4 +22,5 @@ public sealed class Practice : ISlugged, ISourced
     /// <summary>Slugs of glossary terms (owned by the glossary subgraph).</summary>
     public List<string> RelatedTerms { get; set; } = [];
     public required string Section { get; set; }
+    public int Version { get; set; } = 1;
 }

@@ -50,6 +50,12 @@ namespace PatternsSubgraph.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.HasKey("Slug");
 
                     b.ToTable("Patterns");
@@ -120,6 +126,12 @@ namespace PatternsSubgraph.Data.Migrations
                     b.PrimitiveCollection<string>("Tools")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.HasKey("Slug");
 

@@ -11,5 +11,6 @@ public sealed class AspectStanceConfiguration : IEntityTypeConfiguration<AspectS
         builder.HasKey(stance => new { stance.AspectSlug, stance.RoleSlug });
         builder.HasOne<Role>().WithMany().HasForeignKey(stance => stance.RoleSlug);
         builder.HasIndex(stance => stance.RoleSlug);
+        builder.Property(stance => stance.Version).IsConcurrencyToken().HasDefaultValue(1);
     }
 }

@@ -10,5 +10,6 @@ public sealed class ToolConfiguration : IEntityTypeConfiguration<Tool>
     {
         builder.HasKey(tool => tool.Slug);
         builder.Property(tool => tool.Category).HasConversion<string>().HasMaxLength(40);
+        builder.Property(tool => tool.Version).IsConcurrencyToken().HasDefaultValue(1);
     }
 }

@@ -1,10 +1,11 @@
+using SubgraphKit.Curation;
 using SubgraphKit.Entities;
 using SubgraphKit.Provenance;
 
 namespace RolesSubgraph.Data.Entities;
 
 /// <summary>A technology the article names, such as Django or Postman, and the roles that use it.</summary>
-public sealed class Tool : ISlugged, ISourced
+public sealed class Tool : ISlugged, ISourced, IVersioned
 {
     public required string Slug { get; init; }
     public required string Name { get; set; }
@@ -12,4 +13,5 @@ public sealed class Tool : ISlugged, ISourced
     public required string Description { get; set; }
     public List<string> RoleSlugs { get; set; } = [];
     public required string Section { get; set; }
+    public int Version { get; set; } = 1;
 }

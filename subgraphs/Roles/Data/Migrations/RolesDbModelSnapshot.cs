@@ -28,6 +28,12 @@ namespace RolesSubgraph.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.HasKey("AspectSlug", "RoleSlug");
 
                     b.HasIndex("RoleSlug");
@@ -127,6 +133,12 @@ namespace RolesSubgraph.Data.Migrations
                     b.Property<string>("Section")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.HasKey("Slug");
 

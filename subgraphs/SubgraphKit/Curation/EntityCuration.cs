@@ -1,0 +1,104 @@
+using GraphQL;
+using Microsoft.EntityFrameworkCore;
+using SubgraphKit.Auth;
+using SubgraphKit.Data;
+using SubgraphKit.Entities;
+using SubgraphKit.Identity;
+
+namespace SubgraphKit.Curation;
+
+/// <summary>What an update input must carry: which record, at which version.</summary>
+public interface IUpdateInput
+{
+    string Slug { get; }
+
+    int Version { get; }
+}
+
+/// <summary>The create, update and delete resolvers of one curated entity type, for <see cref="CurationFieldExtensions"/>.</summary>
+public interface IEntityCuration
+{
+    /// <summary>The GraphQL type name, such as "Term": the fields are createTerm, updateTerm and deleteTerm.</summary>
+    string TypeName { get; }
+
+    Task<object?> CreateAsync(IResolveFieldContext context);
+
+    Task<object?> UpdateAsync(IResolveFieldContext context);
+
+    Task<object?> DeleteAsync(IResolveFieldContext context);
+}
+
+/// <summary>
+/// One entity's curation: a subgraph says how an input becomes a record, or changes one, and what
+/// must hold before a delete. The kit does the rest the same way for every type: the write scope
+/// first, then a context of its own, the version check, and saving with clear errors.
+/// </summary>
+public abstract class EntityCuration<TDbContext, TEntity, TCreate, TUpdate> : IEntityCuration
+    where TDbContext : DbContext
+    where TEntity : class, ISlugged, IVersioned
+    where TUpdate : IUpdateInput
+{
+    public abstract string TypeName { get; }
+
+    public async Task<object?> CreateAsync(IResolveFieldContext context)
+    {
+        context.RequireWriteScope();
+        var input = context.GetArgument<TCreate>("input");
+        await using var db = await context.CreateDbContextAsync<TDbContext>();
+        var entity = await NewAsync(input, db, context.CancellationToken);
+        db.Set<TEntity>().Add(entity);
+        await db.SaveCurationAsync(entity, TypeName, context.CancellationToken);
+        return entity;
+    }
+
+    public async Task<object?> UpdateAsync(IResolveFieldContext context)
+    {
+        context.RequireWriteScope();
+        var input = context.GetArgument<TUpdate>("input");
+        await using var db = await context.CreateDbContextAsync<TDbContext>();
+        var entity = await db.FindAtVersionAsync<TEntity>(TypeName, input.Slug, input.Version, context.CancellationToken);
+        await ChangeAsync(input, entity, db, context.CancellationToken);
+        await db.SaveCurationAsync(entity, TypeName, context.CancellationToken);
+        return entity;
+    }
+
+    public async Task<object?> DeleteAsync(IResolveFieldContext context)
+    {
+        context.RequireWriteScope();
+        var input = context.GetArgument<DeleteInput>("input");
+        await using var db = await context.CreateDbContextAsync<TDbContext>();
+        var entity = await db.FindAtVersionAsync<TEntity>(TypeName, input.Slug, input.Version, context.CancellationToken);
+        await BeforeDeleteAsync(entity, db, context.CancellationToken);
+        db.Set<TEntity>().Remove(entity);
+        await db.SaveCurationAsync(entity, TypeName, context.CancellationToken);
+        return GlobalId.Encode(TypeName, entity.Slug);
+    }
+
+    /// <summary>The new record, its every value checked with <see cref="InputRules"/>.</summary>
+    protected abstract Task<TEntity> NewAsync(TCreate input, TDbContext db, CancellationToken cancellationToken);
+
+    /// <summary>Applies the fields the input sets, each checked; the others keep their values.</summary>
+    protected abstract Task ChangeAsync(TUpdate input, TEntity entity, TDbContext db, CancellationToken cancellationToken);
+
+    /// <summary>Refuses a delete that would leave local links dangling, or removes what belongs to the record.</summary>
+    protected virtual Task BeforeDeleteAsync(TEntity entity, TDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Checks that every slug in <paramref name="slugs"/> names a row of <typeparamref name="TLinked"/>.</summary>
+    protected static async Task<List<string>> ExistingAsync<TLinked>(TDbContext db, string field, IEnumerable<string>? slugs, CancellationToken cancellationToken)
+        where TLinked : class, ISlugged
+    {
+        var linked = InputRules.Texts(field, slugs, InputRules.MaxSlugLength);
+        var existing = await db.Set<TLinked>().Where(row => linked.Contains(row.Slug)).Select(row => row.Slug).ToListAsync(cancellationToken);
+        InputRules.Exist(field, linked, existing.ToHashSet(StringComparer.Ordinal));
+        return linked;
+    }
+
+    /// <summary>Refuses the delete when <paramref name="referrers"/> is not empty.</summary>
+    protected void RefuseIfLinked(TEntity entity, IReadOnlyCollection<string> referrers)
+    {
+        if (referrers.Count > 0)
+        {
+            throw CurationError.StillReferenced(TypeName, entity.Slug, referrers);
+        }
+    }
+}
