@@ -168,3 +168,17 @@ public static class Entities
     public static object Variables(IEnumerable<Dictionary<string, string>> representations) =>
         new { representations = representations.ToArray() };
 }
+
+/// <summary>
+/// A cycle of list fields in a subgraph's schema (roles → tools → roles …), from which tests build
+/// queries of any depth without knowing more of the schema.
+/// </summary>
+public sealed record ListCycle(string Root, params string[] Repeat)
+{
+    /// <summary>A query <paramref name="depth"/> fields deep: the root list, nested lists, and <c>__typename</c> last.</summary>
+    public string Nested(int depth)
+    {
+        var fields = Enumerable.Range(0, depth - 1).Select(level => level == 0 ? Root : Repeat[(level - 1) % Repeat.Length]).ToList();
+        return "{ " + string.Concat(fields.Select(field => field + " { ")) + "__typename" + new string('}', fields.Count).Replace("}", " }") + " }";
+    }
+}

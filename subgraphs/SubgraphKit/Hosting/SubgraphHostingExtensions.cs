@@ -1,8 +1,10 @@
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Types;
+using GraphQL.Validation.Rules.Custom;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -10,7 +12,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SubgraphKit.Batching;
 using SubgraphKit.Data;
+using SubgraphKit.Errors;
 using SubgraphKit.Http;
+using SubgraphKit.Limits;
 using SubgraphKit.Provenance;
 
 namespace SubgraphKit.Hosting;
@@ -48,14 +52,28 @@ public static class SubgraphHostingExtensions
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddBatchLoaders(typeof(TSchema).Assembly);
 
-        var exposeExceptionDetails = builder.Environment.IsDevelopment();
-        services.AddGraphQL(graphQL => graphQL
-            .AddSchema<TSchema>()
-            .AddSystemTextJson()
-            .AddFederation(FederationVersion)
-            .AddGraphTypes(typeof(TSchema).Assembly)
-            .AddGraphTypes(typeof(ArticleSectionType).Assembly)
-            .AddErrorInfoProvider(options => options.ExposeExceptionDetails = exposeExceptionDetails));
+        var mode = builder.Configuration.GraphMode();
+        services.Configure<RequestLimits>(builder.Configuration.GetSection(RequestLimits.Section));
+        services.AddHttpContextAccessor();
+        services.AddGraphQL(graphQL =>
+        {
+            graphQL
+                .AddSchema<TSchema>()
+                .AddSystemTextJson()
+                .AddFederation(FederationVersion)
+                .AddGraphTypes(typeof(TSchema).Assembly)
+                .AddGraphTypes(typeof(ArticleSectionType).Assembly)
+                .AddErrorInfoProvider(provider => new ClientErrorInfoProvider(mode, provider.GetRequiredService<IHttpContextAccessor>()))
+                .AddUnhandledExceptionHandler(context => UnexpectedErrors.Handle(context, mode))
+                .AddRequestLimits();
+
+            // __schema and __type; __typename stays, the gateway selects it in every subgraph request.
+            // The federation SDL is a field of Query (_service { sdl }), so composition is unaffected.
+            if (mode == GraphMode.Production)
+            {
+                graphQL.AddValidationRule(NoIntrospectionValidationRule.Instance);
+            }
+        });
 
         return builder;
     }
