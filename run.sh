@@ -3,6 +3,8 @@
 # Installs what is missing, builds (Release), composes the supergraph, and starts the three subgraphs
 # and the gateway on 127.0.0.1. Ctrl+C stops everything it started.
 # Ports: ROLES_PORT (5101), PATTERNS_PORT (5102), GLOSSARY_PORT (5103), GATEWAY_PORT (4000).
+# Mode: GRAPH_MODE=development (the default here: introspection for Banana Cake Pop, suggestions,
+# error details) or GRAPH_MODE=production (README, "Modes").
 set -euo pipefail
 source "$(dirname "$0")/.ci/common.sh"
 
@@ -12,6 +14,7 @@ ROLES_PORT="${ROLES_PORT:-5101}"
 PATTERNS_PORT="${PATTERNS_PORT:-5102}"
 GLOSSARY_PORT="${GLOSSARY_PORT:-5103}"
 GATEWAY_PORT="${GATEWAY_PORT:-4000}"
+export GRAPH_MODE="${GRAPH_MODE:-development}"
 
 main() {
   trap stop_started EXIT
@@ -22,7 +25,7 @@ main() {
   build_solution "$CONFIGURATION"
   compose_contract "$CONFIGURATION"
 
-  log "Starting subgraphs and gateway (logs in .data/)"
+  log "Starting subgraphs and gateway in $GRAPH_MODE mode (logs in .data/)"
   start_subgraph Roles "$CONFIGURATION" "$ROLES_PORT" "$DATA_DIR"
   start_subgraph Patterns "$CONFIGURATION" "$PATTERNS_PORT" "$DATA_DIR"
   start_subgraph Glossary "$CONFIGURATION" "$GLOSSARY_PORT" "$DATA_DIR"

@@ -150,7 +150,9 @@ public sealed class ServiceProcess : IDisposable
 
 /// <summary>
 /// The whole system as users run it: the three subgraphs (built binaries, each with its own fresh
-/// SQLite database) and Hive Gateway on the committed supergraph, all on free ports of 127.0.0.1.
+/// SQLite database) and Hive Gateway on the committed supergraph, all on free ports of 127.0.0.1,
+/// all in one GRAPH_MODE: development here (Banana Cake Pop needs introspection), production in
+/// <see cref="ProductionSystem"/>.
 /// </summary>
 public class SupergraphFixture : IAsyncLifetime, IDisposable
 {
@@ -179,7 +181,11 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
         var gatewayDirectory = Repo.Path("gateway");
         var hiveGateway = System.IO.Path.Combine(gatewayDirectory, "node_modules", ".bin", "hive-gateway");
         Require(File.Exists(hiveGateway), $"{hiveGateway} is missing: run ./test.sh, which installs the gateway's packages.");
-        var environment = new Dictionary<string, string>(GatewayEnvironment) { ["GATEWAY_PORT"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var environment = new Dictionary<string, string>(GatewayEnvironment)
+        {
+            ["GATEWAY_PORT"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["GRAPH_MODE"] = GraphMode,
+        };
         foreach (var name in SubgraphNames)
         {
             environment[name.ToUpperInvariant() + "_URL"] = SubgraphUrl(name) + "graphql";
@@ -195,6 +201,9 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
 
         await WaitReadyAsync(_gateway, new Uri(GatewayUrl, "readiness"));
     }
+
+    /// <summary>The GRAPH_MODE of every process of this system.</summary>
+    public virtual string GraphMode => "development";
 
     /// <summary>Extra environment for the gateway, for fixtures that run it in another mode.</summary>
     protected virtual IReadOnlyDictionary<string, string> GatewayEnvironment { get; } = new Dictionary<string, string>();
@@ -254,6 +263,7 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
             {
                 [$"ConnectionStrings__{name}"] = $"Data Source={database}",
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["GRAPH_MODE"] = GraphMode,
             });
     }
 
@@ -313,6 +323,19 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
             throw new InvalidOperationException(message);
         }
     }
+}
+
+/// <summary>The system in GRAPH_MODE=production, as deployed.</summary>
+public class ProductionSystem : SupergraphFixture
+{
+    public override string GraphMode => "production";
+}
+
+/// <summary>Tests of production mode that only read (or restore what they stop) share one production system.</summary>
+[CollectionDefinition(Name)]
+public sealed class SharedProductionSupergraph : ICollectionFixture<ProductionSystem>
+{
+    public const string Name = "production supergraph";
 }
 
 /// <summary>Tests that only read share one running system.</summary>
