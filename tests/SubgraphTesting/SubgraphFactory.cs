@@ -3,10 +3,12 @@ using System.Data.Common;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SubgraphKit.Data;
 using SubgraphKit.Hosting;
 
 namespace SubgraphTesting;
@@ -47,6 +49,18 @@ public class SubgraphFactory<TProgram> : WebApplicationFactory<TProgram>
 
     /// <summary>Every log entry the subgraph wrote, at every level.</summary>
     public CapturedLogs Logs { get; } = new();
+
+    /// <summary>
+    /// A DbContext from the subgraph's own factory, configured exactly as its resolvers' are (found
+    /// through the DatabaseInitializer the kit registers, as this class does not know the context type).
+    /// </summary>
+    public DbContext CreateDbContext()
+    {
+        var initializer = Services.GetServices<IHostedService>()
+            .Single(service => service.GetType().IsGenericType && service.GetType().GetGenericTypeDefinition() == typeof(DatabaseInitializer<>));
+        var contexts = Services.GetRequiredService(typeof(IDbContextFactory<>).MakeGenericType(initializer.GetType().GetGenericArguments()));
+        return (DbContext)contexts.GetType().GetMethod(nameof(IDbContextFactory<DbContext>.CreateDbContext), Type.EmptyTypes)!.Invoke(contexts, null)!;
+    }
 
     /// <summary>The GRAPH_MODE the subgraph runs in.</summary>
     public virtual GraphMode Mode => GraphMode.Production;

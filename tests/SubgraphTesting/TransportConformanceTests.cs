@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using System.Text;
 using Xunit;
 
@@ -302,6 +303,23 @@ public abstract class TransportConformanceTests<TProgram>(SubgraphFactory<TProgr
     public void The_database_is_the_factory_s_own_temporary_file()
     {
         Assert.True(File.Exists(factory.DatabasePath), $"{factory.DatabasePath} should have been created by the migrations.");
+    }
+
+    [Fact]
+    public async Task The_database_runs_in_wal_mode_and_connections_wait_for_a_busy_writer()
+    {
+        await using var db = factory.CreateDbContext();
+        await db.Database.OpenConnectionAsync();
+
+        Assert.Equal("wal", await PragmaAsync(db, "journal_mode"));
+        Assert.Equal(SubgraphKit.Data.SqliteConnectionSettings.BusyTimeoutMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture), await PragmaAsync(db, "busy_timeout"));
+    }
+
+    private static async Task<string?> PragmaAsync(DbContext db, string pragma)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"PRAGMA {pragma};";
+        return (await command.ExecuteScalarAsync())?.ToString();
     }
 
     private static string[] AllowedMethods(GraphQLResponse response) =>

@@ -25,6 +25,8 @@ public static class SubgraphHostingExtensions
     /// <summary>The Apollo Federation version every subgraph links (@link(url: ".../federation/v2.3")).</summary>
     public const string FederationVersion = "2.3";
 
+    private static readonly SqliteConnectionSettings ConnectionSettings = new();
+
     /// <summary>
     /// Registers one subgraph: its SQLite database (connection string <paramref name="name"/>), the
     /// migrations and seeding, the GraphQL schema with federation, its batch loaders and health checks.
@@ -43,7 +45,7 @@ public static class SubgraphHostingExtensions
         // Interceptors registered in DI (tests count and delay SQL commands with them) are attached here.
         services.AddDbContextFactory<TDbContext>((provider, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(provider.GetServices<IInterceptor>()));
+            .AddInterceptors(provider.GetServices<IInterceptor>().Prepend(ConnectionSettings)));
         services.AddSingleton<ISubgraphSeeder<TDbContext>, TSeeder>();
         services.AddHostedService<DatabaseInitializer<TDbContext>>();
         services.AddHealthChecks().AddDbContextCheck<TDbContext>(name: "database", tags: ["ready"]);
