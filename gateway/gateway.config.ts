@@ -8,7 +8,8 @@
 //     (the CLI's own HOST / PORT variables and --host / --port flags win over these, if set);
 //   ROLES_URL, PATTERNS_URL, GLOSSARY_URL: override a subgraph's URL from the committed supergraph;
 //   GRAPH_MODE (production|development, default production): the whole system's mode (README, "Modes");
-//   GATEWAY_MAX_DEPTH, GATEWAY_MAX_TOKENS, ...: override a request limit (plugins/request-limits.ts).
+//   GATEWAY_MAX_DEPTH, GATEWAY_MAX_TOKENS, ...: override a request limit (plugins/request-limits.ts);
+//   GATEWAY_UPSTREAM_TIMEOUT_MS (default 5000): the longest wait for one subgraph call.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@graphql-hive/gateway';
 import { renderBananaCakePop, useBananaCakePop } from './plugins/banana-cake-pop.ts';
@@ -16,6 +17,7 @@ import { correlationIdOptions, maskedErrors, useCorrelatedErrors } from './plugi
 import { graphMode } from './plugins/graph-mode.ts';
 import { requestLimits, useRequestLimits } from './plugins/request-limits.ts';
 import { subgraphUrlOverrides } from './plugins/subgraph-urls.ts';
+import { retryQueriesOnce, upstreamTimeoutMs } from './plugins/upstream-resilience.ts';
 import { trustedDocuments } from './plugins/trusted-documents.ts';
 
 const mode = graphMode();
@@ -31,6 +33,11 @@ export const gatewayConfig = defineConfig({
 
   // Subgraph URLs from ROLES_URL / PATTERNS_URL / GLOSSARY_URL, when set.
   transportEntries: subgraphUrlOverrides(),
+
+  // A subgraph call is abandoned after the timeout; a query (never a mutation) that failed in
+  // transport is sent once more.
+  upstreamTimeout: upstreamTimeoutMs(),
+  upstreamRetry: retryQueriesOnce,
 
   // Unexpected errors reach clients as "Unexpected error." with extensions.correlationId, the id the
   // gateway logs the cause with; development adds the cause's message and stack.

@@ -167,7 +167,7 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
 
     public Uri GatewayUrl { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var ports = FreePorts(SubgraphNames.Length + 1);
         for (var i = 0; i < SubgraphNames.Length; i++)
@@ -188,7 +188,7 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
         };
         foreach (var name in SubgraphNames)
         {
-            environment[name.ToUpperInvariant() + "_URL"] = SubgraphUrl(name) + "graphql";
+            environment[name.ToUpperInvariant() + "_URL"] = await GatewayRouteToAsync(name);
         }
 
         _gateway = new ServiceProcess("gateway", hiveGateway, ["supergraph", "--config-path", "gateway.config.ts"], gatewayDirectory, environment);
@@ -201,6 +201,9 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
 
         await WaitReadyAsync(_gateway, new Uri(GatewayUrl, "readiness"));
     }
+
+    /// <summary>The URL the gateway is given for a subgraph: the subgraph itself, unless a fixture puts something between.</summary>
+    protected virtual Task<string> GatewayRouteToAsync(string name) => Task.FromResult(SubgraphUrl(name) + "graphql");
 
     /// <summary>The GRAPH_MODE of every process of this system.</summary>
     public virtual string GraphMode => "development";
@@ -222,7 +225,7 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
 
     public string Logs => string.Join("\n", _subgraphs.Values.Append(_gateway).OfType<ServiceProcess>().Select(p => $"--- {p.Name} ---\n{p.Output}"));
 
-    public Task DisposeAsync()
+    public virtual Task DisposeAsync()
     {
         Dispose();
         return Task.CompletedTask;
