@@ -39,6 +39,10 @@ export const gatewayConfig = defineConfig({
   upstreamTimeout: upstreamTimeoutMs(),
   upstreamRetry: retryQueriesOnce,
 
+  // On SIGTERM/SIGINT: stop accepting, let requests in flight finish for up to 10 s (two upstream
+  // timeouts: a call and its retry), then close what is left. Hive's default, 0, cuts them off.
+  gracefulShutdownTimeout: 10_000,
+
   // Unexpected errors reach clients as "Unexpected error." with extensions.correlationId, the id the
   // gateway logs the cause with; development adds the cause's message and stack.
   maskedErrors: maskedErrors(mode),

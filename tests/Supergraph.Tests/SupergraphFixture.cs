@@ -112,6 +112,15 @@ public sealed class ServiceProcess : IDisposable
         }
     }
 
+    /// <summary>Asks the process to stop, as an orchestrator does: SIGTERM, by PID.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
+
     /// <summary>Stops the process (and its children: the gateway's CLI forks workers) by PID.</summary>
     public void Stop()
     {
@@ -162,6 +171,7 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
     private readonly Dictionary<string, int> _ports = [];
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("supergraph-tests-").FullName;
     private ServiceProcess? _gateway;
+    private IDictionary<string, string> _gatewayEnvironment = new Dictionary<string, string>();
 
     public HttpClient Gateway { get; private set; } = null!;
 
@@ -178,9 +188,7 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
 
         var gatewayPort = ports[^1];
         GatewayUrl = new Uri($"http://127.0.0.1:{gatewayPort}");
-        var gatewayDirectory = Repo.Path("gateway");
-        var hiveGateway = System.IO.Path.Combine(gatewayDirectory, "node_modules", ".bin", "hive-gateway");
-        Require(File.Exists(hiveGateway), $"{hiveGateway} is missing: run ./test.sh, which installs the gateway's packages.");
+        Require(File.Exists(HiveGateway), $"{HiveGateway} is missing: run ./test.sh, which installs the gateway's packages.");
         var environment = new Dictionary<string, string>(GatewayEnvironment)
         {
             ["GATEWAY_PORT"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -191,7 +199,8 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
             environment[name.ToUpperInvariant() + "_URL"] = await GatewayRouteToAsync(name);
         }
 
-        _gateway = new ServiceProcess("gateway", hiveGateway, ["supergraph", "--config-path", "gateway.config.ts"], gatewayDirectory, environment);
+        _gatewayEnvironment = environment;
+        StartGateway();
         Gateway = new HttpClient { BaseAddress = GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
 
         foreach (var name in SubgraphNames)
@@ -199,8 +208,24 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
             await WaitReadyAsync(_subgraphs[name], new Uri(SubgraphUrl(name), "health/ready"));
         }
 
-        await WaitReadyAsync(_gateway, new Uri(GatewayUrl, "readiness"));
+        await WaitReadyAsync(_gateway!, new Uri(GatewayUrl, "readiness"));
     }
+
+    /// <summary>The running gateway process.</summary>
+    public ServiceProcess GatewayProcess => _gateway!;
+
+    /// <summary>Starts the gateway again, on its old port, after a test stopped it.</summary>
+    public Task RestartGatewayAsync()
+    {
+        _gateway?.Dispose();
+        StartGateway();
+        return WaitReadyAsync(_gateway!, new Uri(GatewayUrl, "readiness"));
+    }
+
+    private static string HiveGateway => Repo.Path("gateway", "node_modules", ".bin", "hive-gateway");
+
+    private void StartGateway() =>
+        _gateway = new ServiceProcess("gateway", HiveGateway, ["supergraph", "--config-path", "gateway.config.ts"], Repo.Path("gateway"), _gatewayEnvironment);
 
     /// <summary>The URL the gateway is given for a subgraph: the subgraph itself, unless a fixture puts something between.</summary>
     protected virtual Task<string> GatewayRouteToAsync(string name) => Task.FromResult(SubgraphUrl(name) + "graphql");

@@ -65,6 +65,32 @@ public sealed class UpstreamResilienceTests(UpstreamResilienceTests.GlossaryBehi
         Assert.Equal(2 * normal, result.Calls);
     }
 
+    [Fact]
+    public async Task On_sigterm_the_gateway_finishes_the_request_in_flight_then_exits()
+    {
+        var before = system.Proxy.Calls;
+        system.Proxy.StallNext(1, TimeSpan.FromMilliseconds(1500));
+        var inFlight = RolePageAsync();
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (system.Proxy.Calls == before && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+
+            system.GatewayProcess.Terminate();
+            var (response, _, _) = await inFlight;
+
+            AssertComplete(response);
+            Assert.True(system.GatewayProcess.WaitForExit(TimeSpan.FromSeconds(15)), "the gateway did not exit after SIGTERM:\n" + system.GatewayProcess.Output);
+        }
+        finally
+        {
+            await system.RestartGatewayAsync();
+        }
+    }
+
     private async Task<int> CallsForRolePageAsync()
     {
         var (response, calls, _) = await RolePageAsync();

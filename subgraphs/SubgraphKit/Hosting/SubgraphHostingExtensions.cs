@@ -51,6 +51,10 @@ public static class SubgraphHostingExtensions
         services.AddHealthChecks().AddDbContextCheck<TDbContext>(name: "database", tags: ["ready"]);
 
         services.Configure<GraphQLHttpOptions>(builder.Configuration.GetSection(GraphQLHttpOptions.Section));
+
+        // On SIGTERM Kestrel stops accepting and waits this long for requests in flight: longer than
+        // the gateway's upstream timeout (5 s), so any call the gateway still waits for can finish.
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddBatchLoaders(typeof(TSchema).Assembly);
 
