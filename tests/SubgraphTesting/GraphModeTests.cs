@@ -53,19 +53,19 @@ public abstract class ProductionModeTests<TProgram>(SubgraphFactory<TProgram> fa
     [Fact]
     public async Task Incoming_correlation_id_is_echoed_and_carried_by_every_error()
     {
-        var response = await SendAsync("{ noSuchField }", "X-Correlation-Id", "client-chosen-id-42");
+        var response = await Client.PostGraphQLWithHeaderAsync("{ noSuchField }", "X-Correlation-Id", "client-chosen-id-42");
 
-        Assert.Equal("client-chosen-id-42", CorrelationHeader(response));
+        Assert.Equal("client-chosen-id-42", response.CorrelationId);
         Assert.All(response.Errors!, error => Assert.Equal("client-chosen-id-42", error!["extensions"]?["correlationId"]?.GetValue<string>()));
     }
 
     [Fact]
     public async Task Traceparent_trace_id_becomes_the_correlation_id()
     {
-        var response = await SendAsync("{ __typename }", "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        var response = await Client.PostGraphQLWithHeaderAsync("{ __typename }", "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
 
         GraphQLAssert.Data(response);
-        Assert.Equal("4bf92f3577b34da6a3ce929d0e0e4736", CorrelationHeader(response));
+        Assert.Equal("4bf92f3577b34da6a3ce929d0e0e4736", response.CorrelationId);
     }
 
     [Fact]
@@ -74,8 +74,8 @@ public abstract class ProductionModeTests<TProgram>(SubgraphFactory<TProgram> fa
         var first = await Client.PostGraphQLAsync("{ __typename }");
         var second = await Client.PostGraphQLAsync("{ __typename }");
 
-        Assert.False(string.IsNullOrEmpty(CorrelationHeader(first)));
-        Assert.NotEqual(CorrelationHeader(first), CorrelationHeader(second));
+        Assert.False(string.IsNullOrEmpty(first.CorrelationId));
+        Assert.NotEqual(first.CorrelationId, second.CorrelationId);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public abstract class ProductionModeTests<TProgram>(SubgraphFactory<TProgram> fa
         GraphQLResponse response;
         using (factory.SqlFault.Enable())
         {
-            response = await SendAsync($"{{ {Lists.Root} {{ __typename }} }}", "X-Correlation-Id", "fault-correlation-7");
+            response = await Client.PostGraphQLWithHeaderAsync($"{{ {Lists.Root} {{ __typename }} }}", "X-Correlation-Id", "fault-correlation-7");
         }
 
         Assert.NotEqual(HttpStatusCode.InternalServerError, response.Status);
@@ -100,19 +100,6 @@ public abstract class ProductionModeTests<TProgram>(SubgraphFactory<TProgram> fa
             && entry.Message.Contains("fault-correlation-7", StringComparison.Ordinal)
             && entry.Exception?.Message == SqlCommandFault.Message);
     }
-
-    private Task<GraphQLResponse> SendAsync(string query, string header, string value)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, GraphQLHttpClientExtensions.Endpoint)
-        {
-            Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { query }), System.Text.Encoding.UTF8, MediaTypes.Json),
-        };
-        request.Headers.TryAddWithoutValidation(header, value);
-        return Client.SendGraphQLAsync(request, MediaTypes.GraphQLResponse);
-    }
-
-    private static string? CorrelationHeader(GraphQLResponse response) =>
-        response.Headers.TryGetValues("X-Correlation-Id", out var values) ? values.Single() : null;
 }
 
 /// <summary>GRAPH_MODE=development at a subgraph: introspection, suggestions and exception details stay on.</summary>

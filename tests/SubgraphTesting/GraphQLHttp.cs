@@ -38,6 +38,9 @@ public sealed class GraphQLResponse(HttpResponseMessage message, string body)
 
     public JsonArray? Errors => Json["errors"] as JsonArray;
 
+    /// <summary>The X-Correlation-Id response header, if any.</summary>
+    public string? CorrelationId => Headers.TryGetValues("X-Correlation-Id", out var values) ? values.Single() : null;
+
     public override string ToString() => $"{(int)Status} {MediaType}: {Body}";
 }
 
@@ -66,6 +69,17 @@ public static class GraphQLHttpClientExtensions
         }
 
         return client.PostRawAsync(body.ToJsonString(), MediaTypes.Json, accept);
+    }
+
+    /// <summary>POSTs <c>{"query"}</c> with one extra request header, such as X-Correlation-Id or traceparent.</summary>
+    public static Task<GraphQLResponse> PostGraphQLWithHeaderAsync(this HttpClient client, string query, string header, string value)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, Endpoint)
+        {
+            Content = new StringContent(new JsonObject { ["query"] = query }.ToJsonString(), Encoding.UTF8, MediaTypes.Json),
+        };
+        request.Headers.TryAddWithoutValidation(header, value);
+        return client.SendGraphQLAsync(request, MediaTypes.GraphQLResponse);
     }
 
     /// <summary>POSTs a body exactly as given; a null content type sends no Content-Type header.</summary>

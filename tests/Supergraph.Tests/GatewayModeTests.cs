@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 
 namespace Supergraph.Tests;
@@ -65,19 +64,19 @@ public sealed class GatewayProductionModeTests(ProductionSystem system)
     [Fact]
     public async Task Incoming_correlation_id_is_echoed_and_carried_by_every_error()
     {
-        var response = await PostAsync("{ roles { nme } }", "X-Correlation-Id", "gateway-client-id-9");
+        var response = await system.Gateway.PostGraphQLWithHeaderAsync("{ roles { nme } }", "X-Correlation-Id", "gateway-client-id-9");
 
-        Assert.Equal("gateway-client-id-9", CorrelationHeader(response));
+        Assert.Equal("gateway-client-id-9", response.CorrelationId);
         Assert.All(response.Errors!, error => Assert.Equal("gateway-client-id-9", error!["extensions"]?["correlationId"]?.GetValue<string>()));
     }
 
     [Fact]
     public async Task Traceparent_trace_id_becomes_the_correlation_id()
     {
-        var response = await PostAsync("{ __typename }", "traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+        var response = await system.Gateway.PostGraphQLWithHeaderAsync("{ __typename }", "traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
 
         GraphQLAssert.Data(response);
-        Assert.Equal("0af7651916cd43dd8448eb211c80319c", CorrelationHeader(response));
+        Assert.Equal("0af7651916cd43dd8448eb211c80319c", response.CorrelationId);
     }
 
     [Fact]
@@ -87,7 +86,7 @@ public sealed class GatewayProductionModeTests(ProductionSystem system)
         GraphQLResponse response;
         try
         {
-            response = await PostAsync("{ role(slug: \"backend-developer\") { name termPerspectives { text } } }", "X-Correlation-Id", "gateway-fault-3");
+            response = await system.Gateway.PostGraphQLWithHeaderAsync("{ role(slug: \"backend-developer\") { name termPerspectives { text } } }", "X-Correlation-Id", "gateway-fault-3");
         }
         finally
         {
@@ -104,17 +103,4 @@ public sealed class GatewayProductionModeTests(ProductionSystem system)
         var logged = system.Logs.Split('\n').SkipWhile(line => !line.Contains("gateway-fault-3", StringComparison.Ordinal)).Take(6);
         Assert.Contains(logged, line => line.Contains("ECONNREFUSED", StringComparison.Ordinal));
     }
-
-    private Task<GraphQLResponse> PostAsync(string query, string header, string value)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, GraphQLHttpClientExtensions.Endpoint)
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new { query }), Encoding.UTF8, MediaTypes.Json),
-        };
-        request.Headers.TryAddWithoutValidation(header, value);
-        return system.Gateway.SendGraphQLAsync(request, MediaTypes.GraphQLResponse);
-    }
-
-    private static string? CorrelationHeader(GraphQLResponse response) =>
-        response.Headers.TryGetValues("X-Correlation-Id", out var values) ? values.Single() : null;
 }
