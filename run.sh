@@ -4,6 +4,8 @@
 # and the gateway on 127.0.0.1. Ctrl+C stops everything it started. The key that signs write tokens
 # is made once, in .data/signing-key, and given to every subgraph.
 # Ports: ROLES_PORT (5101), PATTERNS_PORT (5102), GLOSSARY_PORT (5103), GATEWAY_PORT (4000).
+# Mode: GRAPH_MODE=development (the default here: introspection for Banana Cake Pop, suggestions,
+# error details) or GRAPH_MODE=production (README, "Modes").
 set -euo pipefail
 source "$(dirname "$0")/.ci/common.sh"
 
@@ -13,6 +15,7 @@ ROLES_PORT="${ROLES_PORT:-5101}"
 PATTERNS_PORT="${PATTERNS_PORT:-5102}"
 GLOSSARY_PORT="${GLOSSARY_PORT:-5103}"
 GATEWAY_PORT="${GATEWAY_PORT:-4000}"
+export GRAPH_MODE="${GRAPH_MODE:-development}"
 
 main() {
   if [[ "${1:-}" == "token" ]]; then
@@ -29,7 +32,7 @@ main() {
   compose_contract "$CONFIGURATION"
   ensure_signing_key "$DATA_DIR"
 
-  log "Starting subgraphs and gateway (logs in .data/)"
+  log "Starting subgraphs and gateway in $GRAPH_MODE mode (logs in .data/)"
   start_subgraph Roles "$CONFIGURATION" "$ROLES_PORT" "$DATA_DIR"
   start_subgraph Patterns "$CONFIGURATION" "$PATTERNS_PORT" "$DATA_DIR"
   start_subgraph Glossary "$CONFIGURATION" "$GLOSSARY_PORT" "$DATA_DIR"

@@ -44,12 +44,13 @@ compose_contract() {
 
 # start_subgraph NAME CONFIGURATION PORT DATA_DIR: runs the built service from its output folder
 # (its content root, where appsettings.json and the seed files are), with its database in DATA_DIR.
+# Every process started here gets the same GRAPH_MODE (README, "Modes"); unset means production.
 start_subgraph() {
   local name="$1" configuration="$2" port="$3" data_dir="$4"
   local lower; lower="$(tr '[:upper:]' '[:lower:]' <<<"$name")"
   local bin="$REPO_ROOT/subgraphs/$name/bin/$configuration/net10.0"
   mkdir -p "$data_dir"
-  (cd "$bin" && exec env "ConnectionStrings__${name}=Data Source=$data_dir/$lower.db" \
+  (cd "$bin" && exec env "GRAPH_MODE=${GRAPH_MODE:-production}" "ConnectionStrings__${name}=Data Source=$data_dir/$lower.db" \
       dotnet "$name.dll" --urls "http://127.0.0.1:$port") >"$data_dir/$lower.log" 2>&1 &
   STARTED_PIDS+=("$!")
 }
@@ -68,7 +69,7 @@ ensure_signing_key() {
 # start_gateway PORT LOG_FILE: Hive Gateway on the committed supergraph, subgraph URLs from *_URL.
 start_gateway() {
   local port="$1" log_file="$2"
-  (cd "$REPO_ROOT/gateway" && exec env GATEWAY_PORT="$port" ./node_modules/.bin/hive-gateway supergraph \
+  (cd "$REPO_ROOT/gateway" && exec env "GRAPH_MODE=${GRAPH_MODE:-production}" GATEWAY_PORT="$port" ./node_modules/.bin/hive-gateway supergraph \
       --config-path gateway.config.ts) >"$log_file" 2>&1 &
   STARTED_PIDS+=("$!")
 }

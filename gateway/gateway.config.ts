@@ -6,12 +6,23 @@
 // Environment:
 //   GATEWAY_HOST (default 127.0.0.1), GATEWAY_PORT (default 4000): where the gateway listens
 //     (the CLI's own HOST / PORT variables and --host / --port flags win over these, if set);
-//   ROLES_URL, PATTERNS_URL, GLOSSARY_URL: override a subgraph's URL from the committed supergraph.
+//   ROLES_URL, PATTERNS_URL, GLOSSARY_URL: override a subgraph's URL from the committed supergraph;
+//   GRAPH_MODE (production|development, default production): the whole system's mode (README, "Modes");
+//   GATEWAY_MAX_DEPTH, GATEWAY_MAX_TOKENS, ...: override a request limit (plugins/request-limits.ts);
+//   GATEWAY_UPSTREAM_TIMEOUT_MS (default 5000): the longest wait for one subgraph call.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@graphql-hive/gateway';
 import { renderBananaCakePop, useBananaCakePop } from './plugins/banana-cake-pop.ts';
+import { correlationIdOptions, maskedErrors, useCorrelatedErrors } from './plugins/correlation-id.ts';
+import { graphMode } from './plugins/graph-mode.ts';
+import { requestLimits, useRequestLimits } from './plugins/request-limits.ts';
 import { subgraphUrlOverrides } from './plugins/subgraph-urls.ts';
+import { retryQueriesOnce, upstreamTimeoutMs } from './plugins/upstream-resilience.ts';
 import { trustedDocuments } from './plugins/trusted-documents.ts';
+
+const mode = graphMode();
+const production = mode === 'production';
+const limits = requestLimits();
 
 export const gatewayConfig = defineConfig({
   // The committed contract, produced by compose.mjs. Absolute, so it does not depend on the cwd.
@@ -23,8 +34,23 @@ export const gatewayConfig = defineConfig({
   // Subgraph URLs from ROLES_URL / PATTERNS_URL / GLOSSARY_URL, when set.
   transportEntries: subgraphUrlOverrides(),
 
-  // Unexpected errors reach clients as "Unexpected error." (the default, made explicit).
-  maskedErrors: true,
+  // A subgraph call is abandoned after the timeout; a query (never a mutation) that failed in
+  // transport is sent once more.
+  upstreamTimeout: upstreamTimeoutMs(),
+  upstreamRetry: retryQueriesOnce,
+
+  // On SIGTERM/SIGINT: stop accepting, let requests in flight finish for up to 10 s (two upstream
+  // timeouts: a call and its retry), then close what is left. Hive's default, 0, cuts them off.
+  gracefulShutdownTimeout: 10_000,
+
+  // Unexpected errors reach clients as "Unexpected error." with extensions.correlationId, the id the
+  // gateway logs the cause with; development adds the cause's message and stack.
+  maskedErrors: maskedErrors(mode),
+  requestId: correlationIdOptions,
+
+  // Production: no introspection (Banana Cake Pop then cannot load the schema) and no "did you mean".
+  disableIntrospection: production ? {} : undefined,
+  blockFieldSuggestions: production,
 
   // The client's Authorization header goes to every subgraph.
   propagateHeaders: {
@@ -44,5 +70,5 @@ export const gatewayConfig = defineConfig({
 
   // Banana Cake Pop instead of Hive Laboratory at GET /graphql for browsers.
   renderGraphiQL: renderBananaCakePop,
-  plugins: () => [useBananaCakePop()],
+  plugins: ({ log }) => [useBananaCakePop(), useRequestLimits(limits), useCorrelatedErrors(log)],
 });

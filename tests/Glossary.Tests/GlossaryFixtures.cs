@@ -8,4 +8,7 @@ public static class GlossarySeed
     public static readonly string[] Roles = ["backend-developer", "api-first-developer"];
 
     public static readonly string[] Patterns = ["backend-for-frontend", "hypermedia-driven-api", "microservices", "monolith"];
+
+    /// <summary>A cycle of list fields, for queries of any depth (RequestLimitTests, ModeTests).</summary>
+    public static readonly ListCycle Lists = new("terms", "relatedTerms");
 }

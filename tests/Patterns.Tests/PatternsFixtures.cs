@@ -12,4 +12,7 @@ public static class PatternsSeed
     public static readonly string[] Tools = ["postman", "django", "swagger-openapi"];
 
     public static readonly string[] Terms = ["api", "api-contract", "api-versioning", "continuous-integration"];
+
+    /// <summary>A cycle of list fields, for queries of any depth (RequestLimitTests, ModeTests).</summary>
+    public static readonly ListCycle Lists = new("patterns", "practices", "patterns");
 }

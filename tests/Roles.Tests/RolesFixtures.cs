@@ -8,4 +8,7 @@ public static class RolesSeed
     public static readonly string[] Tools = ["postman", "django", "swagger-openapi", "postgresql", "ides"];
 
     public static readonly string[] ComparisonAspects = ["testing-strategy", "architecture-focus", "tooling", "challenges"];
+
+    /// <summary>A cycle of list fields, for queries of any depth (RequestLimitTests, ModeTests).</summary>
+    public static readonly ListCycle Lists = new("roles", "tools", "roles");
 }

@@ -38,6 +38,9 @@ public sealed class GraphQLResponse(HttpResponseMessage message, string body)
 
     public JsonArray? Errors => Json["errors"] as JsonArray;
 
+    /// <summary>The X-Correlation-Id response header, if any.</summary>
+    public string? CorrelationId => Headers.TryGetValues("X-Correlation-Id", out var values) ? values.Single() : null;
+
     public override string ToString() => $"{(int)Status} {MediaType}: {Body}";
 }
 
@@ -66,6 +69,17 @@ public static class GraphQLHttpClientExtensions
         }
 
         return client.PostRawAsync(body.ToJsonString(), MediaTypes.Json, accept);
+    }
+
+    /// <summary>POSTs <c>{"query"}</c> with one extra request header, such as X-Correlation-Id or traceparent.</summary>
+    public static Task<GraphQLResponse> PostGraphQLWithHeaderAsync(this HttpClient client, string query, string header, string value)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, Endpoint)
+        {
+            Content = new StringContent(new JsonObject { ["query"] = query }.ToJsonString(), Encoding.UTF8, MediaTypes.Json),
+        };
+        request.Headers.TryAddWithoutValidation(header, value);
+        return client.SendGraphQLAsync(request, MediaTypes.GraphQLResponse);
     }
 
     /// <summary>POSTs a body exactly as given; a null content type sends no Content-Type header.</summary>
@@ -167,4 +181,19 @@ public static class Entities
 
     public static object Variables(IEnumerable<Dictionary<string, string>> representations) =>
         new { representations = representations.ToArray() };
+}
+
+/// <summary>
+/// A cycle of list fields in a subgraph's schema (roles → tools → roles …), from which tests build
+/// queries of any depth without knowing more of the schema. The root is a connection, entered
+/// through its <c>nodes</c>, which counts as one more level.
+/// </summary>
+public sealed record ListCycle(string Root, params string[] Repeat)
+{
+    /// <summary>A query <paramref name="depth"/> lists deep (plus the connection): the root's nodes, nested lists, and <c>__typename</c> last.</summary>
+    public string Nested(int depth)
+    {
+        var fields = Enumerable.Range(0, depth - 1).Select(level => level == 0 ? Root + " { nodes" : Repeat[(level - 1) % Repeat.Length]).ToList();
+        return "{ " + string.Concat(fields.Select(field => field + " { ")) + "__typename" + string.Concat(Enumerable.Repeat(" }", fields.Count + 1)) + " }";
+    }
 }

@@ -3,19 +3,25 @@ using System.Data.Common;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
 using SubgraphKit.Auth;
+using Microsoft.Extensions.Logging;
+using SubgraphKit.Data;
+using SubgraphKit.Hosting;
 
 namespace SubgraphTesting;
 
 /// <summary>
 /// Hosts one subgraph in memory on a SQLite file of its own, so test classes running in parallel
-/// never share a database. It runs as Production, so error bodies look exactly as a client sees them
-/// (no exception details), and it puts the SQL interceptors in DI, where
-/// <c>AddSubgraph</c> attaches every <see cref="IInterceptor"/> to the DbContext factory.
+/// never share a database. It runs as Production, in GRAPH_MODE=production, so error bodies look
+/// exactly as a client of the deployed system sees them (no exception details, no introspection, no
+/// suggestions); <see cref="DevelopmentSubgraphFactory{TProgram}"/> runs development mode. It puts the
+/// SQL interceptors in DI, where <c>AddSubgraph</c> attaches every <see cref="IInterceptor"/> to the
+/// DbContext factory, and keeps every log entry in <see cref="Logs"/>.
 /// </summary>
 /// <typeparam name="TProgram">The subgraph's entry point; its assembly name ("Roles") names the connection string.</typeparam>
 public class SubgraphFactory<TProgram> : WebApplicationFactory<TProgram>
@@ -48,15 +54,39 @@ public class SubgraphFactory<TProgram> : WebApplicationFactory<TProgram>
         return client;
     }
 
+    /// <summary>Off until a test enables it: makes each SQL command fail, as a lost database would.</summary>
+    public SqlCommandFault SqlFault { get; } = new();
+
+    /// <summary>Every log entry the subgraph wrote, at every level.</summary>
+    public CapturedLogs Logs { get; } = new();
+
+    /// <summary>
+    /// A DbContext from the subgraph's own factory, configured exactly as its resolvers' are (found
+    /// through the DatabaseInitializer the kit registers, as this class does not know the context type).
+    /// </summary>
+    public DbContext CreateDbContext()
+    {
+        var initializer = Services.GetServices<IHostedService>()
+            .Single(service => service.GetType().IsGenericType && service.GetType().GetGenericTypeDefinition() == typeof(DatabaseInitializer<>));
+        var contexts = Services.GetRequiredService(typeof(IDbContextFactory<>).MakeGenericType(initializer.GetType().GetGenericArguments()));
+        return (DbContext)contexts.GetType().GetMethod(nameof(IDbContextFactory<DbContext>.CreateDbContext), Type.EmptyTypes)!.Invoke(contexts, null)!;
+    }
+
+    /// <summary>The GRAPH_MODE the subgraph runs in.</summary>
+    public virtual GraphMode Mode => GraphMode.Production;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environments.Production);
+        builder.UseSetting(GraphModeConfiguration.Variable, Mode.ToString());
         builder.UseSetting($"ConnectionStrings:{ConnectionStringName}", $"Data Source={DatabasePath}");
         builder.UseSetting("Auth:SigningKey", TestTokens.SigningKey);
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(Logs));
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IInterceptor>(SqlCommands);
             services.AddSingleton<IInterceptor>(SqlDelay);
+            services.AddSingleton<IInterceptor>(SqlFault);
         });
     }
 
@@ -88,6 +118,40 @@ public static class TestTokens
             scope,
             DateTime.UtcNow + (lifetime ?? TimeSpan.FromMinutes(10)));
 }
+
+/// <summary>The same subgraph in GRAPH_MODE=development: introspection, suggestions and exception details on.</summary>
+public class DevelopmentSubgraphFactory<TProgram> : SubgraphFactory<TProgram>
+    where TProgram : class
+{
+    public override GraphMode Mode => GraphMode.Development;
+}
+
+/// <summary>Log entries kept in memory, for tests that look for what the server logged.</summary>
+public sealed class CapturedLogs : ILoggerProvider
+{
+    private readonly ConcurrentQueue<CapturedLogEntry> _entries = new();
+
+    public IReadOnlyList<CapturedLogEntry> Entries => [.. _entries];
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(CapturedLogs owner, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            owner._entries.Enqueue(new CapturedLogEntry(category, logLevel, formatter(state, exception), exception));
+    }
+}
+
+public sealed record CapturedLogEntry(string Category, LogLevel Level, string Message, Exception? Exception);
 
 /// <summary>Counts the SQL commands EF executes and records their text. Thread-safe; resettable.</summary>
 public sealed class SqlCommandCounter : DbCommandInterceptor
@@ -194,5 +258,32 @@ public sealed class SqlCommandDelay : DbCommandInterceptor
     private sealed class DisableOnDispose(SqlCommandDelay owner) : IDisposable
     {
         public void Dispose() => Interlocked.Exchange(ref owner._delayTicks, 0);
+    }
+}
+
+/// <summary>While enabled, every query fails with <see cref="Message"/>: an exception no resolver expects.</summary>
+public sealed class SqlCommandFault : DbCommandInterceptor
+{
+    public const string Message = "Simulated database failure (SqlCommandFault)";
+
+    private int _enabled;
+
+    /// <summary>Fails every query until the returned scope is disposed.</summary>
+    public IDisposable Enable()
+    {
+        Interlocked.Exchange(ref _enabled, 1);
+        return new DisableOnDispose(this);
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
+        Volatile.Read(ref _enabled) == 1 ? throw new InvalidOperationException(Message) : result;
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(ReaderExecuting(command, eventData, result));
+
+    private sealed class DisableOnDispose(SqlCommandFault owner) : IDisposable
+    {
+        public void Dispose() => Interlocked.Exchange(ref owner._enabled, 0);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using System.Text;
 using Xunit;
 
@@ -8,12 +9,15 @@ namespace SubgraphTesting;
 /// The GraphQL-over-HTTP behaviour of SubgraphKit's endpoint
 /// (https://graphql.github.io/graphql-over-http/draft/). Every subgraph test project derives one
 /// empty class from this, so the same transport contract is checked against every subgraph.
-/// Only the schema-independent parts of GraphQL (<c>__typename</c>, <c>__type</c>) are queried.
+/// Only the schema-independent parts of GraphQL (<c>__typename</c>, <c>@include</c>) are queried, and the
+/// subgraph runs in production mode, where introspection (<c>__type</c>) is refused.
 /// </summary>
 public abstract class TransportConformanceTests<TProgram>(SubgraphFactory<TProgram> factory) : IClassFixture<SubgraphFactory<TProgram>>
     where TProgram : class
 {
     private const string TypenameQuery = "{ __typename }";
+
+    private const string IncludedTypenameQuery = "query Typename($include: Boolean!) { __typename @include(if: $include) }";
 
     /// <summary>Well over the kit's 100 KB default limit (GraphQLHttpOptions.MaxRequestBodyBytes).</summary>
     private const int OversizedBodyBytes = 120 * 1024;
@@ -157,12 +161,9 @@ public abstract class TransportConformanceTests<TProgram>(SubgraphFactory<TProgr
     [Fact]
     public async Task Get_with_variables_as_a_json_string_returns_200_with_data()
     {
-        var response = await Client.GetGraphQLAsync(
-            "query TypeByName($name: String!) { __type(name: $name) { name kind } }", """{"name":"Query"}""");
+        var response = await Client.GetGraphQLAsync(IncludedTypenameQuery, """{"include":true}""");
 
-        var type = GraphQLAssert.Data(response)["__type"];
-        Assert.Equal("Query", type?["name"]?.GetValue<string>());
-        Assert.Equal("OBJECT", type?["kind"]?.GetValue<string>());
+        Assert.Equal("Query", GraphQLAssert.Data(response)["__typename"]?.GetValue<string>());
     }
 
     [Theory]
@@ -171,7 +172,7 @@ public abstract class TransportConformanceTests<TProgram>(SubgraphFactory<TProgr
     [InlineData("[1, 2]")]
     public async Task Get_with_malformed_variables_is_400(string variables)
     {
-        var response = await Client.GetGraphQLAsync("query TypeByName($name: String!) { __type(name: $name) { name } }", variables);
+        var response = await Client.GetGraphQLAsync(IncludedTypenameQuery, variables);
 
         GraphQLAssert.Error(response, HttpStatusCode.BadRequest, "INVALID_REQUEST", MediaTypes.GraphQLResponse);
     }
@@ -302,6 +303,23 @@ public abstract class TransportConformanceTests<TProgram>(SubgraphFactory<TProgr
     public void The_database_is_the_factory_s_own_temporary_file()
     {
         Assert.True(File.Exists(factory.DatabasePath), $"{factory.DatabasePath} should have been created by the migrations.");
+    }
+
+    [Fact]
+    public async Task The_database_runs_in_wal_mode_and_connections_wait_for_a_busy_writer()
+    {
+        await using var db = factory.CreateDbContext();
+        await db.Database.OpenConnectionAsync();
+
+        Assert.Equal("wal", await PragmaAsync(db, "journal_mode"));
+        Assert.Equal(SubgraphKit.Data.SqliteConnectionSettings.BusyTimeoutMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture), await PragmaAsync(db, "busy_timeout"));
+    }
+
+    private static async Task<string?> PragmaAsync(DbContext db, string pragma)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"PRAGMA {pragma};";
+        return (await command.ExecuteScalarAsync())?.ToString();
     }
 
     private static string[] AllowedMethods(GraphQLResponse response) =>

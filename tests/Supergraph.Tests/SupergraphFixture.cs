@@ -112,6 +112,15 @@ public sealed class ServiceProcess : IDisposable
         }
     }
 
+    /// <summary>Asks the process to stop, as an orchestrator does: SIGTERM, by PID.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
+
     /// <summary>Stops the process (and its children: the gateway's CLI forks workers) by PID.</summary>
     public void Stop()
     {
@@ -150,7 +159,9 @@ public sealed class ServiceProcess : IDisposable
 
 /// <summary>
 /// The whole system as users run it: the three subgraphs (built binaries, each with its own fresh
-/// SQLite database) and Hive Gateway on the committed supergraph, all on free ports of 127.0.0.1.
+/// SQLite database) and Hive Gateway on the committed supergraph, all on free ports of 127.0.0.1,
+/// all in one GRAPH_MODE: development here (Banana Cake Pop needs introspection), production in
+/// <see cref="ProductionSystem"/>.
 /// </summary>
 public class SupergraphFixture : IAsyncLifetime, IDisposable
 {
@@ -160,12 +171,13 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
     private readonly Dictionary<string, int> _ports = [];
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("supergraph-tests-").FullName;
     private ServiceProcess? _gateway;
+    private IDictionary<string, string> _gatewayEnvironment = new Dictionary<string, string>();
 
     public HttpClient Gateway { get; private set; } = null!;
 
     public Uri GatewayUrl { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var ports = FreePorts(SubgraphNames.Length + 1);
         for (var i = 0; i < SubgraphNames.Length; i++)
@@ -176,16 +188,19 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
 
         var gatewayPort = ports[^1];
         GatewayUrl = new Uri($"http://127.0.0.1:{gatewayPort}");
-        var gatewayDirectory = Repo.Path("gateway");
-        var hiveGateway = System.IO.Path.Combine(gatewayDirectory, "node_modules", ".bin", "hive-gateway");
-        Require(File.Exists(hiveGateway), $"{hiveGateway} is missing: run ./test.sh, which installs the gateway's packages.");
-        var environment = new Dictionary<string, string>(GatewayEnvironment) { ["GATEWAY_PORT"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        Require(File.Exists(HiveGateway), $"{HiveGateway} is missing: run ./test.sh, which installs the gateway's packages.");
+        var environment = new Dictionary<string, string>(GatewayEnvironment)
+        {
+            ["GATEWAY_PORT"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["GRAPH_MODE"] = GraphMode,
+        };
         foreach (var name in SubgraphNames)
         {
-            environment[name.ToUpperInvariant() + "_URL"] = SubgraphUrl(name) + "graphql";
+            environment[name.ToUpperInvariant() + "_URL"] = await GatewayRouteToAsync(name);
         }
 
-        _gateway = new ServiceProcess("gateway", hiveGateway, ["supergraph", "--config-path", "gateway.config.ts"], gatewayDirectory, environment);
+        _gatewayEnvironment = environment;
+        StartGateway();
         Gateway = new HttpClient { BaseAddress = GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
 
         foreach (var name in SubgraphNames)
@@ -193,8 +208,30 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
             await WaitReadyAsync(_subgraphs[name], new Uri(SubgraphUrl(name), "health/ready"));
         }
 
-        await WaitReadyAsync(_gateway, new Uri(GatewayUrl, "readiness"));
+        await WaitReadyAsync(_gateway!, new Uri(GatewayUrl, "readiness"));
     }
+
+    /// <summary>The running gateway process.</summary>
+    public ServiceProcess GatewayProcess => _gateway!;
+
+    /// <summary>Starts the gateway again, on its old port, after a test stopped it.</summary>
+    public Task RestartGatewayAsync()
+    {
+        _gateway?.Dispose();
+        StartGateway();
+        return WaitReadyAsync(_gateway!, new Uri(GatewayUrl, "readiness"));
+    }
+
+    private static string HiveGateway => Repo.Path("gateway", "node_modules", ".bin", "hive-gateway");
+
+    private void StartGateway() =>
+        _gateway = new ServiceProcess("gateway", HiveGateway, ["supergraph", "--config-path", "gateway.config.ts"], Repo.Path("gateway"), _gatewayEnvironment);
+
+    /// <summary>The URL the gateway is given for a subgraph: the subgraph itself, unless a fixture puts something between.</summary>
+    protected virtual Task<string> GatewayRouteToAsync(string name) => Task.FromResult(SubgraphUrl(name) + "graphql");
+
+    /// <summary>The GRAPH_MODE of every process of this system.</summary>
+    public virtual string GraphMode => "development";
 
     /// <summary>Extra environment for the gateway, for fixtures that run it in another mode.</summary>
     protected virtual IReadOnlyDictionary<string, string> GatewayEnvironment { get; } = new Dictionary<string, string>();
@@ -213,7 +250,7 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
 
     public string Logs => string.Join("\n", _subgraphs.Values.Append(_gateway).OfType<ServiceProcess>().Select(p => $"--- {p.Name} ---\n{p.Output}"));
 
-    public Task DisposeAsync()
+    public virtual Task DisposeAsync()
     {
         Dispose();
         return Task.CompletedTask;
@@ -255,6 +292,7 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
                 [$"ConnectionStrings__{name}"] = $"Data Source={database}",
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["Auth__SigningKey"] = TestTokens.SigningKey,
+                ["GRAPH_MODE"] = GraphMode,
             });
     }
 
@@ -314,6 +352,19 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
             throw new InvalidOperationException(message);
         }
     }
+}
+
+/// <summary>The system in GRAPH_MODE=production, as deployed.</summary>
+public class ProductionSystem : SupergraphFixture
+{
+    public override string GraphMode => "production";
+}
+
+/// <summary>Tests of production mode that only read (or restore what they stop) share one production system.</summary>
+[CollectionDefinition(Name)]
+public sealed class SharedProductionSupergraph : ICollectionFixture<ProductionSystem>
+{
+    public const string Name = "production supergraph";
 }
 
 /// <summary>Tests that only read share one running system.</summary>

@@ -5,8 +5,10 @@ using Microsoft.Extensions.Logging;
 namespace SubgraphKit.Data;
 
 /// <summary>
-/// Applies EF migrations and seeds an empty database before the server starts listening
-/// (hosted services start before Kestrel), so readiness never reports a half-built database.
+/// Puts the database in WAL mode, applies EF migrations and seeds an empty database before the server
+/// starts listening (hosted services start before Kestrel), so readiness never reports a half-built
+/// database. WAL lets readers go on while one writer writes, and survives a crash mid-write; the
+/// setting is stored in the database file, so once at startup is enough.
 /// </summary>
 public sealed partial class DatabaseInitializer<TDbContext>(
     IDbContextFactory<TDbContext> contexts,
@@ -17,6 +19,7 @@ public sealed partial class DatabaseInitializer<TDbContext>(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (!await seeder.IsSeededAsync(db, cancellationToken))
         {

@@ -1,8 +1,10 @@
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Types;
+using GraphQL.Validation.Rules.Custom;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -11,8 +13,10 @@ using Microsoft.Extensions.Hosting;
 using SubgraphKit.Auth;
 using SubgraphKit.Batching;
 using SubgraphKit.Data;
+using SubgraphKit.Errors;
 using SubgraphKit.Execution;
 using SubgraphKit.Http;
+using SubgraphKit.Limits;
 using SubgraphKit.Listing;
 using SubgraphKit.Provenance;
 
@@ -23,6 +27,8 @@ public static class SubgraphHostingExtensions
 {
     /// <summary>The Apollo Federation version every subgraph links (@link(url: ".../federation/v2.3")).</summary>
     public const string FederationVersion = "2.3";
+
+    private static readonly SqliteConnectionSettings ConnectionSettings = new();
 
     /// <summary>
     /// Registers one subgraph: its SQLite database (connection string <paramref name="name"/>), the
@@ -42,27 +48,44 @@ public static class SubgraphHostingExtensions
         // Interceptors registered in DI (tests count and delay SQL commands with them) are attached here.
         services.AddDbContextFactory<TDbContext>((provider, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(provider.GetServices<IInterceptor>()));
+            .AddInterceptors(provider.GetServices<IInterceptor>().Prepend(ConnectionSettings)));
         services.AddSingleton<ISubgraphSeeder<TDbContext>, TSeeder>();
         services.AddHostedService<DatabaseInitializer<TDbContext>>();
         services.AddHealthChecks().AddDbContextCheck<TDbContext>(name: "database", tags: ["ready"]);
 
         builder.AddWriteAccess();
-        services.AddHttpContextAccessor();
         services.Configure<GraphQLHttpOptions>(builder.Configuration.GetSection(GraphQLHttpOptions.Section));
+
+        // On SIGTERM Kestrel stops accepting and waits this long for requests in flight: longer than
+        // the gateway's upstream timeout (5 s), so any call the gateway still waits for can finish.
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddBatchLoaders(typeof(TSchema).Assembly);
         services.AddListingGraphTypes();
 
-        var exposeExceptionDetails = builder.Environment.IsDevelopment();
-        services.AddGraphQL(graphQL => graphQL
-            .AddSchema<TSchema>()
-            .AddSystemTextJson()
-            .AddFederation(FederationVersion)
-            .ConfigureExecution<ValidatedDocumentCache>()
-            .AddGraphTypes(typeof(TSchema).Assembly)
-            .AddGraphTypes(typeof(ArticleSectionType).Assembly)
-            .AddErrorInfoProvider(options => options.ExposeExceptionDetails = exposeExceptionDetails));
+        var mode = builder.Configuration.GraphMode();
+        services.Configure<RequestLimits>(builder.Configuration.GetSection(RequestLimits.Section));
+        services.AddHttpContextAccessor();
+        services.AddGraphQL(graphQL =>
+        {
+            graphQL
+                .AddSchema<TSchema>()
+                .AddSystemTextJson()
+                .AddFederation(FederationVersion)
+                .ConfigureExecution<ValidatedDocumentCache>()
+                .AddGraphTypes(typeof(TSchema).Assembly)
+                .AddGraphTypes(typeof(ArticleSectionType).Assembly)
+                .AddErrorInfoProvider(provider => new ClientErrorInfoProvider(mode, provider.GetRequiredService<IHttpContextAccessor>()))
+                .AddUnhandledExceptionHandler(context => UnexpectedErrors.Handle(context, mode))
+                .AddRequestLimits();
+
+            // __schema and __type; __typename stays, the gateway selects it in every subgraph request.
+            // The federation SDL is a field of Query (_service { sdl }), so composition is unaffected.
+            if (mode == GraphMode.Production)
+            {
+                graphQL.AddValidationRule(NoIntrospectionValidationRule.Instance);
+            }
+        });
 
         return builder;
     }

@@ -27,6 +27,7 @@ public sealed partial class GraphQLHttpEndpoint(
 
     public async Task HandleAsync(HttpContext http)
     {
+        CorrelationId.Establish(http);
         var isGet = HttpMethods.IsGet(http.Request.Method);
         if (!isGet && !HttpMethods.IsPost(http.Request.Method))
         {

@@ -1,0 +1,39 @@
+using GraphQL;
+using GraphQL.Execution;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SubgraphKit.Hosting;
+using SubgraphKit.Http;
+
+namespace SubgraphKit.Errors;
+
+/// <summary>
+/// GraphQL.NET's hook for exceptions no resolver meant to show (a resolver's own ExecutionError never
+/// gets here): logged with the request's correlation id, and in production replaced by
+/// "Unexpected error." with code INTERNAL_SERVER_ERROR, because the default code names the .NET
+/// exception type (SQLITE, INVALID_OPERATION).
+/// </summary>
+public static partial class UnexpectedErrors
+{
+    public const string Code = "INTERNAL_SERVER_ERROR";
+
+    public static void Handle(UnhandledExceptionContext context, GraphMode mode)
+    {
+        var services = context.ExecutionOptions.RequestServices;
+        var logger = services?.GetService<ILoggerFactory>()?.CreateLogger(typeof(UnexpectedErrors));
+        CorrelationId.TryGet(services?.GetService<IHttpContextAccessor>()?.HttpContext, out var id);
+        if (logger is not null)
+        {
+            LogUnexpected(logger, id ?? "none", context.FieldContext?.Path is { } path ? string.Join('.', path) : "(document)", context.OriginalException);
+        }
+
+        if (mode == GraphMode.Production)
+        {
+            context.Exception = new ExecutionError("Unexpected error.") { Code = Code };
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error, correlation id {CorrelationId}, at {Path}")]
+    private static partial void LogUnexpected(ILogger logger, string correlationId, string path, Exception exception);
+}

@@ -1,0 +1,61 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQLParser;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using Microsoft.Extensions.Options;
+
+namespace SubgraphKit.Limits;
+
+/// <summary>
+/// Counts the document's tokens before the parser builds an AST for it: a document of 100 KB of
+/// <c>{ a a a ... }</c> is cheap to send and costly to parse, validate and analyse.
+/// </summary>
+public sealed class TokenLimitedDocumentBuilder(IOptions<RequestLimits> limits) : IDocumentBuilder
+{
+    private readonly GraphQLDocumentBuilder _parser = new();
+
+    public GraphQLDocument Build(string body)
+    {
+        var max = limits.Value.MaxTokens;
+        var count = CountTokens(body, max + 1);
+        if (count > max)
+        {
+            throw new RequestLimitError(RequestLimitError.MaxTokensCode,
+                $"The document has more than {max} tokens, the limit of this endpoint.");
+        }
+
+        return _parser.Build(body);
+    }
+
+    /// <summary>Tokens up to <paramref name="stopAt"/>, comments excluded; a lexical error ends the count (the parser reports it).</summary>
+    private static int CountTokens(string body, int stopAt)
+    {
+        var count = 0;
+        var position = 0;
+        try
+        {
+            while (count < stopAt)
+            {
+                var token = Lexer.Lex(body, position);
+                if (token.Kind == TokenKind.EOF)
+                {
+                    break;
+                }
+
+                if (token.Kind != TokenKind.COMMENT)
+                {
+                    count++;
+                }
+
+                position = token.End;
+            }
+        }
+        catch (GraphQLSyntaxErrorException)
+        {
+            // Not a token: left to the parser, which reports where.
+        }
+
+        return count;
+    }
+}

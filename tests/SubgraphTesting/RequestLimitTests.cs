@@ -1,0 +1,94 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Xunit;
+
+namespace SubgraphTesting;
+
+/// <summary>
+/// The request limits of SubgraphKit (Limits/RequestLimits.cs; values and reasons in README.md,
+/// "Limits"): each violation is refused before execution with its own code, 400 under
+/// graphql-response+json, 200 with errors under application/json, and never a 5xx.
+/// </summary>
+public abstract class RequestLimitTests<TProgram>(SubgraphFactory<TProgram> factory) : IClassFixture<SubgraphFactory<TProgram>>
+    where TProgram : class
+{
+    protected HttpClient Client { get; } = factory.CreateClient();
+
+    /// <summary>A list field cycle of this subgraph, to build deep and costly queries.</summary>
+    protected abstract ListCycle Lists { get; }
+
+    [Fact]
+    public async Task More_than_2000_tokens_is_400_max_tokens_exceeded()
+    {
+        var query = "{ " + string.Join(" ", Enumerable.Repeat("__typename", 2001)) + " }";
+
+        var response = await Client.PostGraphQLAsync(query);
+
+        GraphQLAssert.Error(response, HttpStatusCode.BadRequest, "MAX_TOKENS_EXCEEDED", MediaTypes.GraphQLResponse);
+    }
+
+    [Fact]
+    public async Task More_than_30_aliases_is_400_max_aliases_exceeded()
+    {
+        var response = await Client.PostGraphQLAsync(Aliased(31));
+
+        GraphQLAssert.Error(response, HttpStatusCode.BadRequest, "MAX_ALIASES_EXCEEDED", MediaTypes.GraphQLResponse);
+    }
+
+    [Fact]
+    public async Task Thirty_aliases_are_allowed()
+    {
+        GraphQLAssert.Data(await Client.PostGraphQLAsync(Aliased(30)));
+    }
+
+    [Fact]
+    public async Task Deeper_than_10_levels_is_400_max_depth_exceeded()
+    {
+        var response = await Client.PostGraphQLAsync(Lists.Nested(11));
+
+        GraphQLAssert.Error(response, HttpStatusCode.BadRequest, "MAX_DEPTH_EXCEEDED", MediaTypes.GraphQLResponse);
+    }
+
+    [Fact]
+    public async Task Four_nested_lists_are_allowed()
+    {
+        GraphQLAssert.Data(await Client.PostGraphQLAsync(Lists.Nested(5)));
+    }
+
+    [Fact]
+    public async Task Five_nested_lists_exceed_complexity_20000_with_400_max_complexity_exceeded()
+    {
+        var response = await Client.PostGraphQLAsync(Lists.Nested(6));
+
+        var error = GraphQLAssert.Error(response, HttpStatusCode.BadRequest, "MAX_COMPLEXITY_EXCEEDED", MediaTypes.GraphQLResponse);
+        // 1 for the connection field, then 1 + 10 × (…) for each of the five lists below it.
+        Assert.Contains("111112", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Limit_errors_under_application_json_are_200_with_errors_and_nothing_executed()
+    {
+        var response = await Client.PostGraphQLAsync(Lists.Nested(11), accept: MediaTypes.Json);
+
+        GraphQLAssert.Error(response, HttpStatusCode.OK, "MAX_DEPTH_EXCEEDED", MediaTypes.Json);
+        Assert.Null(response.Data);
+    }
+
+    [Fact]
+    public async Task Limits_come_from_configuration()
+    {
+        using var strict = factory.WithWebHostBuilder(builder => builder
+            .UseSetting("GraphQL:Limits:MaxDepth", "3")
+            .UseSetting("GraphQL:Limits:MaxAliases", "1"));
+        using var client = strict.CreateClient();
+
+        var deep = await client.PostGraphQLAsync(Lists.Nested(4));
+        var aliased = await client.PostGraphQLAsync(Aliased(2));
+
+        GraphQLAssert.Error(deep, HttpStatusCode.BadRequest, "MAX_DEPTH_EXCEEDED", MediaTypes.GraphQLResponse);
+        GraphQLAssert.Error(aliased, HttpStatusCode.BadRequest, "MAX_ALIASES_EXCEEDED", MediaTypes.GraphQLResponse);
+    }
+
+    private static string Aliased(int count) =>
+        "{ " + string.Join(" ", Enumerable.Range(0, count).Select(i => $"a{i}: __typename")) + " }";
+}

@@ -1,0 +1,106 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Supergraph.Tests;
+
+/// <summary>The gateway in GRAPH_MODE=development: introspection (for Banana Cake Pop) and suggestions on.</summary>
+[Collection(SharedSupergraph.Name)]
+public sealed class GatewayDevelopmentModeTests(SupergraphFixture system)
+{
+    [Fact]
+    public async Task Introspection_answers_at_the_gateway()
+    {
+        var response = await system.Gateway.PostGraphQLAsync("{ __schema { queryType { name } } }");
+
+        Assert.Equal("Query", GraphQLAssert.Data(response)["__schema"]?["queryType"]?["name"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Unknown_field_error_suggests_the_near_miss()
+    {
+        var response = await system.Gateway.PostGraphQLAsync("{ roles { nme } }");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Contains("Did you mean \\u0022name\\u0022", JsonSerializer.Serialize(response.Errors), StringComparison.Ordinal);
+    }
+}
+
+/// <summary>
+/// The gateway in GRAPH_MODE=production: no introspection, no suggestions, and every error carries the
+/// correlation id that the gateway echoes in X-Correlation-Id and writes to its log with the cause.
+/// </summary>
+[Collection(SharedProductionSupergraph.Name)]
+public sealed class GatewayProductionModeTests(ProductionSystem system)
+{
+    [Fact]
+    public async Task Introspection_is_refused()
+    {
+        var response = await system.Gateway.PostGraphQLAsync("{ __schema { queryType { name } } }");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Null(response.Data);
+        Assert.Contains("introspection has been disabled", response.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_field_error_suggests_nothing()
+    {
+        var response = await system.Gateway.PostGraphQLAsync("{ roles { nme } }");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.NotEmpty(response.Errors!);
+        Assert.DoesNotContain("Did you mean", response.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u0022name\\u0022", JsonSerializer.Serialize(response.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Data_queries_still_answer()
+    {
+        var response = await system.Gateway.PostGraphQLAsync(Operations.Load("RolePage"), new { slug = "backend-developer" });
+
+        Assert.Equal("Backend Developer", GraphQLAssert.Data(response)["role"]?["name"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Incoming_correlation_id_is_echoed_and_carried_by_every_error()
+    {
+        var response = await system.Gateway.PostGraphQLWithHeaderAsync("{ roles { nme } }", "X-Correlation-Id", "gateway-client-id-9");
+
+        Assert.Equal("gateway-client-id-9", response.CorrelationId);
+        Assert.All(response.Errors!, error => Assert.Equal("gateway-client-id-9", error!["extensions"]?["correlationId"]?.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Traceparent_trace_id_becomes_the_correlation_id()
+    {
+        var response = await system.Gateway.PostGraphQLWithHeaderAsync("{ __typename }", "traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+
+        GraphQLAssert.Data(response);
+        Assert.Equal("0af7651916cd43dd8448eb211c80319c", response.CorrelationId);
+    }
+
+    [Fact]
+    public async Task A_failed_subgraph_call_is_masked_with_the_correlation_id_the_gateway_logs_with_its_cause()
+    {
+        system.StopSubgraph("Glossary");
+        GraphQLResponse response;
+        try
+        {
+            response = await system.Gateway.PostGraphQLWithHeaderAsync("{ role(slug: \"backend-developer\") { name termPerspectives { text } } }", "X-Correlation-Id", "gateway-fault-3");
+        }
+        finally
+        {
+            await system.RestartSubgraphAsync("Glossary");
+        }
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal("Backend Developer", response.Data?["role"]?["name"]?.GetValue<string>());
+        var error = Assert.Single(response.Errors!)!;
+        Assert.Equal("Unexpected error.", error["message"]?.GetValue<string>());
+        Assert.Equal("INTERNAL_SERVER_ERROR", error["extensions"]?["code"]?.GetValue<string>());
+        Assert.Equal("gateway-fault-3", error["extensions"]?["correlationId"]?.GetValue<string>());
+        Assert.DoesNotContain("ECONNREFUSED", response.Body, StringComparison.Ordinal);
+        var logged = system.Logs.Split('\n').SkipWhile(line => !line.Contains("gateway-fault-3", StringComparison.Ordinal)).Take(6);
+        Assert.Contains(logged, line => line.Contains("ECONNREFUSED", StringComparison.Ordinal));
+    }
+}

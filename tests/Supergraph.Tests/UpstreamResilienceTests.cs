@@ -1,0 +1,269 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Supergraph.Tests;
+
+/// <summary>
+/// The gateway's upstream timeout and its one retry of queries (gateway/plugins/upstream-resilience.ts),
+/// against a proxy in front of the glossary subgraph that drops or stalls the calls it is told to.
+/// </summary>
+public sealed class UpstreamResilienceTests(UpstreamResilienceTests.GlossaryBehindProxy system) : IClassFixture<UpstreamResilienceTests.GlossaryBehindProxy>
+{
+    /// <summary>Short, so a stalled call costs the test seconds, not the default 5.</summary>
+    private const int UpstreamTimeoutMs = 2000;
+
+    [Fact]
+    public async Task A_glossary_call_dropped_once_is_retried_and_the_page_is_complete()
+    {
+        var normal = await CallsForRolePageAsync();
+
+        system.Proxy.DropNext(1);
+        var (response, calls, _) = await RolePageAsync();
+
+        AssertComplete(response);
+        Assert.Equal(normal + 1, calls);
+    }
+
+    [Fact]
+    public async Task A_glossary_call_slower_than_the_upstream_timeout_is_abandoned_and_retried()
+    {
+        var normal = await CallsForRolePageAsync();
+
+        system.Proxy.StallNext(1, TimeSpan.FromSeconds(60));
+        var (response, calls, elapsed) = await RolePageAsync();
+
+        AssertComplete(response);
+        Assert.Equal(normal + 1, calls);
+        Assert.InRange(elapsed, TimeSpan.FromMilliseconds(UpstreamTimeoutMs), TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task A_glossary_that_keeps_failing_is_tried_twice_per_call_then_only_its_fields_are_missing()
+    {
+        var normal = await CallsForRolePageAsync();
+
+        system.Proxy.DropNext(int.MaxValue);
+        (GraphQLResponse Response, int Calls, TimeSpan Elapsed) result;
+        try
+        {
+            result = await RolePageAsync();
+        }
+        finally
+        {
+            system.Proxy.DropNext(0);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, result.Response.Status);
+        Assert.Equal("Backend Developer", result.Response.Data?["role"]?["name"]?.GetValue<string>());
+        Assert.Null(result.Response.Data?["role"]?["termPerspectives"]);
+        Assert.NotEmpty(result.Response.Errors!);
+        Assert.Equal(2 * normal, result.Calls);
+    }
+
+    [Fact]
+    public async Task On_sigterm_the_gateway_finishes_the_request_in_flight_then_exits()
+    {
+        var before = system.Proxy.Calls;
+        system.Proxy.StallNext(1, TimeSpan.FromMilliseconds(1500));
+        var inFlight = RolePageAsync();
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (system.Proxy.Calls == before && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+
+            system.GatewayProcess.Terminate();
+            var (response, _, _) = await inFlight;
+
+            AssertComplete(response);
+            Assert.True(system.GatewayProcess.WaitForExit(TimeSpan.FromSeconds(15)), "the gateway did not exit after SIGTERM:\n" + system.GatewayProcess.Output);
+        }
+        finally
+        {
+            await system.RestartGatewayAsync();
+        }
+    }
+
+    private async Task<int> CallsForRolePageAsync()
+    {
+        var (response, calls, _) = await RolePageAsync();
+        AssertComplete(response);
+        return calls;
+    }
+
+    private async Task<(GraphQLResponse Response, int Calls, TimeSpan Elapsed)> RolePageAsync()
+    {
+        var before = system.Proxy.Calls;
+        var clock = Stopwatch.StartNew();
+        var response = await system.Gateway.PostGraphQLAsync(Operations.Load("RolePage"), new { slug = "backend-developer" });
+        return (response, system.Proxy.Calls - before, clock.Elapsed);
+    }
+
+    private static void AssertComplete(GraphQLResponse response)
+    {
+        Assert.True(response.Status == HttpStatusCode.OK && response.Errors is null, response.ToString());
+        Assert.True(response.Data?["role"]?["termPerspectives"] is JsonArray { Count: > 0 }, response.ToString());
+    }
+
+    /// <summary>The system with the gateway reaching the glossary through a <see cref="FaultyProxy"/>.</summary>
+    public sealed class GlossaryBehindProxy : SupergraphFixture
+    {
+        public FaultyProxy Proxy { get; private set; } = null!;
+
+        protected override IReadOnlyDictionary<string, string> GatewayEnvironment { get; } =
+            new Dictionary<string, string> { ["GATEWAY_UPSTREAM_TIMEOUT_MS"] = UpstreamTimeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+        /// <summary>
+        /// Also sends the page once through every subgraph, so no test's first call pays for a cold
+        /// subgraph's JIT (seconds on a loaded machine, against a 2 s timeout).
+        /// </summary>
+        public override async Task InitializeAsync()
+        {
+            await base.InitializeAsync();
+            for (var attempt = 0; attempt < 5; attempt++)
+            {
+                var warm = await Gateway.PostGraphQLAsync(Operations.Load("RolePage"), new { slug = "backend-developer" });
+                if (warm.Status == HttpStatusCode.OK && warm.Errors is null)
+                {
+                    return;
+                }
+            }
+        }
+
+        protected override async Task<string> GatewayRouteToAsync(string name)
+        {
+            if (name != "Glossary")
+            {
+                return await base.GatewayRouteToAsync(name);
+            }
+
+            Proxy = await FaultyProxy.StartAsync(new Uri(SubgraphUrl(name), "graphql"));
+            return Proxy.Url.ToString();
+        }
+
+        public override async Task DisposeAsync()
+        {
+            await base.DisposeAsync();
+            if (Proxy is not null)
+            {
+                await Proxy.DisposeAsync();
+            }
+        }
+    }
+}
+
+/// <summary>
+/// An HTTP proxy to one GraphQL endpoint that counts the calls through it and, on request, drops the
+/// connection of the next N calls or stalls them, as a restarting or hanging subgraph would.
+/// </summary>
+public sealed class FaultyProxy : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly HttpClient _upstream = new();
+    private readonly Uri _target;
+    private int _calls;
+    private int _faultsLeft;
+    private TimeSpan _stall;
+
+    private FaultyProxy(Uri target)
+    {
+        _target = target;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        _app = builder.Build();
+        _app.Run(HandleAsync);
+    }
+
+    public Uri Url { get; private set; } = null!;
+
+    public int Calls => Volatile.Read(ref _calls);
+
+    public static async Task<FaultyProxy> StartAsync(Uri target)
+    {
+        var proxy = new FaultyProxy(target);
+        await proxy._app.StartAsync();
+        proxy.Url = new Uri(proxy._app.Urls.Single().TrimEnd('/') + "/graphql");
+        return proxy;
+    }
+
+    /// <summary>The next <paramref name="count"/> calls get their connection reset (0 ends the faults).</summary>
+    public void DropNext(int count) => SetFaults(count, TimeSpan.Zero);
+
+    /// <summary>The next <paramref name="count"/> calls wait <paramref name="stall"/> before they are forwarded.</summary>
+    public void StallNext(int count, TimeSpan stall) => SetFaults(count, stall);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _upstream.Dispose();
+    }
+
+    private void SetFaults(int count, TimeSpan stall)
+    {
+        _stall = stall;
+        Volatile.Write(ref _faultsLeft, count);
+    }
+
+    private async Task HandleAsync(HttpContext http)
+    {
+        Interlocked.Increment(ref _calls);
+        if (TakeFault())
+        {
+            if (_stall == TimeSpan.Zero)
+            {
+                http.Abort();
+                return;
+            }
+
+            try
+            {
+                await Task.Delay(_stall, http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the gateway gave up, as it should
+            }
+        }
+
+        using var request = new HttpRequestMessage(new HttpMethod(http.Request.Method), _target) { Content = new StreamContent(http.Request.Body) };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", http.Request.ContentType);
+        foreach (var header in new[] { "Accept", "X-Correlation-Id", "Authorization" })
+        {
+            if (http.Request.Headers.TryGetValue(header, out var value))
+            {
+                request.Headers.TryAddWithoutValidation(header, value.ToArray());
+            }
+        }
+
+        using var response = await _upstream.SendAsync(request, http.RequestAborted);
+        http.Response.StatusCode = (int)response.StatusCode;
+        http.Response.ContentType = response.Content.Headers.ContentType?.ToString();
+        await response.Content.CopyToAsync(http.Response.Body, http.RequestAborted);
+    }
+
+    private bool TakeFault()
+    {
+        while (true)
+        {
+            var left = Volatile.Read(ref _faultsLeft);
+            if (left <= 0)
+            {
+                return false;
+            }
+
+            if (left == int.MaxValue || Interlocked.CompareExchange(ref _faultsLeft, left - 1, left) == left)
+            {
+                return true;
+            }
+        }
+    }
+}
