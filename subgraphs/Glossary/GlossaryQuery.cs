@@ -1,10 +1,13 @@
 using GlossarySubgraph.Data;
 using GlossarySubgraph.Data.Entities;
+using GlossarySubgraph.Search;
 using GlossarySubgraph.Terms;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using SubgraphKit.Data;
+using SubgraphKit.Identity;
+using SubgraphKit.Search;
 
 namespace GlossarySubgraph;
 
@@ -13,6 +16,8 @@ public sealed class GlossaryQuery : ObjectGraphType
     public GlossaryQuery()
     {
         Name = "Query";
+        this.NodeFields();
+        this.SearchField<SearchType>();
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TermType>>>>("terms")
             .Description("The glossary, optionally of one kind, by name.")

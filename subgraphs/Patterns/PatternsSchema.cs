@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using PatternsSubgraph.References;
+using PatternsSubgraph.Search;
 
 namespace PatternsSubgraph;
 
@@ -19,5 +20,6 @@ public sealed class PatternsSchema : Schema
         RegisterType(typeof(RoleReferenceType));
         RegisterType(typeof(ToolReferenceType));
         RegisterType(typeof(TermReferenceType));
+        RegisterType(typeof(SearchType));
     }
 }

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using RolesSubgraph.Search;
 
 namespace RolesSubgraph;
 
@@ -9,5 +10,8 @@ public sealed class RolesSchema : Schema
         : base(services)
     {
         Query = services.GetRequiredService<RolesQuery>();
+
+        // Search is reached only through the glossary's Query.search; this subgraph adds roleHits.
+        RegisterType(typeof(SearchType));
     }
 }

@@ -3,6 +3,7 @@ using GlossarySubgraph.References;
 using GraphQL.Types;
 using SubgraphKit.Data;
 using SubgraphKit.Entities;
+using SubgraphKit.Identity;
 using SubgraphKit.Provenance;
 
 namespace GlossarySubgraph.Terms;
@@ -13,6 +14,7 @@ public sealed class TermType : ObjectGraphType<Term>
     {
         Description = "A glossary term, explained from both roles' points of view. The patterns subgraph adds the practices that rest on it.";
         this.OwnedEntity<Term, TermBySlugLoader>("Term");
+        Interface<NodeInterface>();
         Field(term => term.Name).Description("The term, as the article writes it.");
         Field(term => term.Abbreviations).Description("Its abbreviations, such as BFF or HATEOAS.");
         Field<NonNullGraphType<TermKindType>>("kind").Resolve(context => context.Source.Kind);

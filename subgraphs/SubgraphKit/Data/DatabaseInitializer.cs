@@ -1,16 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SubgraphKit.Search;
 
 namespace SubgraphKit.Data;
 
 /// <summary>
 /// Applies EF migrations and seeds an empty database before the server starts listening
-/// (hosted services start before Kestrel), so readiness never reports a half-built database.
+/// (hosted services start before Kestrel), so readiness never reports a half-built database. Then it
+/// rebuilds the search table from the seeded rows, so search always sees exactly the content.
 /// </summary>
 public sealed partial class DatabaseInitializer<TDbContext>(
     IDbContextFactory<TDbContext> contexts,
     ISubgraphSeeder<TDbContext> seeder,
+    IEnumerable<SearchIndex<TDbContext>> searchIndexes,
     ILogger<DatabaseInitializer<TDbContext>> logger) : IHostedService
     where TDbContext : DbContext
 {
@@ -23,6 +26,11 @@ public sealed partial class DatabaseInitializer<TDbContext>(
             await seeder.SeedAsync(db, cancellationToken);
             var rows = await db.SaveChangesAsync(cancellationToken);
             LogSeeded(logger, typeof(TDbContext).Name, rows);
+        }
+
+        foreach (var searchIndex in searchIndexes)
+        {
+            await searchIndex.RebuildAsync(db, cancellationToken);
         }
     }
 

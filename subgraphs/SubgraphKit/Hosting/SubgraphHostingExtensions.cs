@@ -12,6 +12,7 @@ using SubgraphKit.Batching;
 using SubgraphKit.Data;
 using SubgraphKit.Http;
 using SubgraphKit.Provenance;
+using SubgraphKit.Search;
 
 namespace SubgraphKit.Hosting;
 
@@ -47,6 +48,7 @@ public static class SubgraphHostingExtensions
         services.Configure<GraphQLHttpOptions>(builder.Configuration.GetSection(GraphQLHttpOptions.Section));
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddBatchLoaders(typeof(TSchema).Assembly);
+        services.AddSearchIndexes<TDbContext>(typeof(TSchema).Assembly);
 
         var exposeExceptionDetails = builder.Environment.IsDevelopment();
         services.AddGraphQL(graphQL => graphQL
@@ -91,6 +93,17 @@ public static class SubgraphHostingExtensions
         foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && IsBatchLoader(t)))
         {
             services.AddScoped(type);
+        }
+    }
+
+    /// <summary>The subgraph's <see cref="SearchIndex{TDbContext}"/>, if it has one, by its own type and the base.</summary>
+    private static void AddSearchIndexes<TDbContext>(this IServiceCollection services, System.Reflection.Assembly assembly)
+        where TDbContext : DbContext
+    {
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(SearchIndex<TDbContext>))))
+        {
+            services.AddSingleton(type);
+            services.AddSingleton(typeof(SearchIndex<TDbContext>), provider => provider.GetRequiredService(type));
         }
     }
 
