@@ -49,8 +49,8 @@ public sealed class GlossarySearchTests(SubgraphFactory<Program> factory) : Subg
             __typename = "Search",
             query = "contract",
             first = 4,
-            roleHits = new[] { new { id = role, score = 0.9999 } },
-            patternHits = new[] { new { id = practice, score = 1.0 }, new { id = GlobalId.Encode("Practice", "mock-servers"), score = 0.0001 } },
+            roleHits = new[] { new { id = role, score = 9.0 } },
+            patternHits = new[] { new { id = practice, score = 10.0 }, new { id = GlobalId.Encode("Practice", "mock-servers"), score = 0.001 } },
         };
 
         var response = await Client.PostGraphQLAsync(
@@ -67,6 +67,8 @@ public sealed class GlossarySearchTests(SubgraphFactory<Program> factory) : Subg
         var scores = results.Select(result => result!["score"]!.GetValue<double>()).ToList();
         Assert.Equal(4, results.Count);
         Assert.Equal(scores.OrderDescending(), scores);
+        Assert.Equal(1.0, scores[0]); // the best of its subgraph and of all
+        Assert.Equal(0.95, scores[1]); // the best of its subgraph, 9 / 10 of the best of all
         var types = results.Select(result => result!["node"]!["__typename"]!.GetValue<string>()).ToList();
         Assert.Contains("Term", types);
         Assert.Contains("Role", types);

@@ -27,22 +27,21 @@ public abstract class SubgraphSearchTests<TProgram>(SubgraphFactory<TProgram> fa
     protected abstract (string Query, string TypeName, string Slug) PrefixMatch { get; }
 
     [Fact]
-    public async Task A_name_match_ranks_first_and_scores_one()
+    public async Task A_name_match_ranks_first()
     {
         var hits = await HitsAsync(NameMatch.Query);
 
         Assert.NotEmpty(hits);
         Assert.Equal(GlobalId.Encode(NameMatch.TypeName, NameMatch.Slug), hits[0].Id);
-        Assert.Equal(1.0, hits[0].Score);
     }
 
     [Fact]
-    public async Task Hits_are_ordered_by_score_between_zero_and_one()
+    public async Task Hits_are_ordered_by_a_positive_score_best_first()
     {
         var hits = await HitsAsync("api", first: 50);
 
         Assert.True(hits.Count > 1, $"Expected several hits for \"api\", got {hits.Count}.");
-        Assert.All(hits, hit => Assert.InRange(hit.Score, double.Epsilon, 1.0));
+        Assert.All(hits, hit => Assert.True(hit.Score > 0, $"{hit.Id} scored {hit.Score}."));
         Assert.Equal(hits.OrderByDescending(hit => hit.Score).Select(hit => hit.Score), hits.Select(hit => hit.Score));
     }
 
@@ -88,7 +87,7 @@ public abstract class SubgraphSearchTests<TProgram>(SubgraphFactory<TProgram> fa
     {
         var hits = await HitsAsync(query);
 
-        Assert.All(hits, hit => Assert.InRange(hit.Score, 0.0, 1.0));
+        Assert.All(hits, hit => Assert.True(hit.Score > 0, $"{hit.Id} scored {hit.Score}."));
     }
 
     /// <summary>

@@ -106,7 +106,7 @@ public sealed class NodeAndSearchTests(SupergraphFixture system)
 
         var results = DataOf(response)["search"]!["results"]!.AsArray();
         var tool = Assert.Single(results, result => result!["node"]!["__typename"]!.GetValue<string>() == "Tool" && result["node"]!["slug"]!.GetValue<string>() == "postman");
-        Assert.Equal(1.0, tool!["score"]!.GetValue<double>());
+        Assert.InRange(tool!["score"]!.GetValue<double>(), 0.5, 1.0); // the best of its subgraph
         Assert.Contains(results, result => result!["node"]!["__typename"]!.GetValue<string>() == "Practice");
     }
 

@@ -68,6 +68,14 @@ public static class SearchGraphTypeExtensions
     /// <summary>
     /// <c>results</c>: this subgraph's hits and the other subgraphs' (<paramref name="requiredHitsFields"/>,
     /// @external here), merged by score, best <c>first</c>. Ties go to the lower id, so the order is stable.
+    /// <para>
+    /// Raw bm25 is not comparable across databases, and on tables this small it can collapse: FTS5
+    /// clamps the IDF of a word found in more than half of a table's rows (such as "api") to 1e-6, so
+    /// one subgraph may score a good match 1e-6 and another 2. Relative to the subgraph's own best
+    /// alone, every subgraph's best would tie at 1, however weak. The merged score is the mean of the
+    /// two: half relative to the best of its own subgraph (order within a subgraph, robust to the
+    /// clamp), half relative to the best of all (how strong the match is against the others).
+    /// </para>
     /// </summary>
     public static void SearchResults<TIndex>(this ObjectGraphType<SearchRequest> type, params string[] requiredHitsFields)
         where TIndex : SearchIndex
@@ -86,15 +94,26 @@ public static class SearchGraphTypeExtensions
             {
                 var request = context.Source;
                 var own = await context.Service<TIndex>().SearchAsync(request.Query, request.First, context.CancellationToken);
-                return own
-                    .Concat(requiredHitsFields.SelectMany(field => request.RequiredHits.GetValueOrDefault(field) ?? []))
-                    .OrderByDescending(hit => hit.Score)
-                    .ThenBy(hit => hit.Id, StringComparer.Ordinal)
+                return Merge([own, .. requiredHitsFields.Select(field => request.RequiredHits.GetValueOrDefault(field) ?? [])])
+                    .OrderByDescending(result => result.Score)
+                    .ThenBy(result => result.Id, StringComparer.Ordinal)
                     .Take(Math.Clamp(request.First, 1, SearchIndex.MaxFirst))
-                    .Select(hit => new SearchResult(hit.Id, hit.Score))
                     .ToList();
             });
     }
+
+    /// <summary>Each hit's score as the mean of its share of its subgraph's best and of the best of all.</summary>
+    private static IEnumerable<SearchResult> Merge(IReadOnlyList<IReadOnlyList<SearchHit>> subgraphs)
+    {
+        var bestOfAll = subgraphs.SelectMany(hits => hits).Select(hit => hit.Score).DefaultIfEmpty(0).Max();
+        return subgraphs.SelectMany(hits =>
+        {
+            var best = hits.Select(hit => hit.Score).DefaultIfEmpty(0).Max();
+            return hits.Select(hit => new SearchResult(hit.Id, Math.Round((Share(hit.Score, best) + Share(hit.Score, bestOfAll)) / 2, 6)));
+        });
+    }
+
+    private static double Share(double score, double best) => best > 0 ? Math.Clamp(score / best, 0, 1) : 0;
 
     private static ExecutionError BadInput(string message) => new(message) { Code = "BAD_USER_INPUT" };
 }

@@ -1,4 +1,4 @@
 namespace SubgraphKit.Search;
 
-/// <summary>One match of a search: the entity's global id and its relevance, 0 to 1 (1 for the subgraph's best).</summary>
+/// <summary>One match of a search: the entity's global id and its relevance in its subgraph (−bm25; higher is better).</summary>
 public sealed record SearchHit(string Id, double Score);

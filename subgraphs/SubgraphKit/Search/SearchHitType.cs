@@ -12,7 +12,7 @@ public sealed class SearchHitType : ObjectGraphType<SearchHit>
         Description = "One subgraph's match, before the merge: an entity's global id and its relevance.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id).Shareable();
         Field<NonNullGraphType<FloatGraphType>>("score")
-            .Description("Relevance from 0 to 1: bm25 (names weigh 10 to 1 over texts) divided by the best score of the same subgraph.")
+            .Description("Relevance within this subgraph: −bm25, names weighing 10 to 1 over texts; higher is better. Not comparable across subgraphs.")
             .Resolve(context => context.Source.Score)
             .Shareable();
     }

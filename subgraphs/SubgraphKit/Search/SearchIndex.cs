@@ -5,17 +5,10 @@ using SubgraphKit.Identity;
 namespace SubgraphKit.Search;
 
 /// <summary>
-/// What every subgraph's search shares: one FTS5 table per subgraph, ranked by bm25 with the same
-/// tokenizer and column weights everywhere, and each subgraph's scores divided by its best one.
-/// <para>
-/// Raw bm25 is not comparable across subgraphs, nor even meaningful on tables this small: its IDF,
-/// ln((N − n + 0.5) / (n + 0.5)), is negative for a word in more than half of a table's rows, and
-/// FTS5 clamps it to 1e-6, so "api", which most rows here contain, scores about 1e-6 in one subgraph
-/// and 2 in another. Dividing by the subgraph's best score keeps the order within a subgraph (the
-/// tf and length parts of bm25 still rank) and puts every subgraph on the scale 0 to 1, where 1 is its
-/// best match. The merge then interleaves the subgraphs by how close each hit is to its own best.
-/// One table per subgraph rather than per type keeps N as large as it can be (20 to 40 rows).
-/// </para>
+/// What every subgraph's search shares: one FTS5 table per subgraph (not one per type, so that bm25's
+/// statistics cover as many rows as there are, 20 to 40), ranked by bm25 with the same tokenizer and
+/// column weights everywhere. The scores are raw (−bm25); the merge makes them comparable
+/// (<see cref="SearchGraphTypeExtensions.SearchResults{TIndex}"/>).
 /// </summary>
 public abstract class SearchIndex
 {
@@ -82,9 +75,7 @@ public abstract class SearchIndex<TDbContext>(IDbContextFactory<TDbContext> cont
         var rows = await db.Database
             .SqlQueryRaw<SearchRow>(SearchSql, new SqliteParameter("@match", match), new SqliteParameter("@first", Math.Clamp(first, 1, MaxFirst)))
             .ToListAsync(cancellationToken);
-        // Scaled so the subgraph's best hit scores 1 (see SearchIndex, and README "Search").
-        var best = rows.Count == 0 ? 1 : rows[0].Score;
-        return [.. rows.Select(row => new SearchHit(GlobalId.Encode(row.Type, row.Slug), Math.Round(row.Score / best, 6)))];
+        return [.. rows.Select(row => new SearchHit(GlobalId.Encode(row.Type, row.Slug), row.Score))];
     }
 
     private static string Words(string[] expressions) =>

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SubgraphKit.Search;
 
 /// <summary>
@@ -21,16 +23,16 @@ public sealed class SearchRequest
         {
             if (value is IEnumerable<object?> list)
             {
-                hits[field] = [.. list.OfType<IDictionary<string, object?>>().Select(hit =>
-                    new SearchHit(Convert.ToString(hit["id"], System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
-                        Convert.ToDouble(hit["score"], System.Globalization.CultureInfo.InvariantCulture)))];
+                hits[field] = [.. list.OfType<IDictionary<string, object?>>()
+                    .Where(hit => hit.TryGetValue("id", out var id) && id is string && hit.TryGetValue("score", out var score) && score is not null)
+                    .Select(hit => new SearchHit((string)hit["id"]!, Convert.ToDouble(hit["score"], CultureInfo.InvariantCulture)))];
             }
         }
 
         return new SearchRequest
         {
             Query = representation.TryGetValue("query", out var query) ? query as string ?? string.Empty : string.Empty,
-            First = representation.TryGetValue("first", out var first) && first is not null ? Convert.ToInt32(first, System.Globalization.CultureInfo.InvariantCulture) : 0,
+            First = representation.TryGetValue("first", out var first) && first is not null ? Convert.ToInt32(first, CultureInfo.InvariantCulture) : 0,
             RequiredHits = hits,
         };
     }

@@ -10,7 +10,7 @@ public sealed class SearchResultType : ObjectGraphType<SearchResult>
         Name = "SearchResult";
         Description = "A search result: the entity, of whichever subgraph, and its relevance.";
         Field<NonNullGraphType<FloatGraphType>>("score")
-            .Description("Relevance from 0 to 1: bm25 (names weigh 10 to 1 over texts) divided by the best score of the subgraph that found it. Results are ordered by it.")
+            .Description("Relevance from 0 to 1, comparable across subgraphs: the mean of the hit's bm25 relative to the best of its own subgraph and relative to the best of all. Results are ordered by it.")
             .Resolve(context => context.Source.Score);
         Field<NodeInterface>("node")
             .Description("The matching entity; null if its subgraph cannot resolve it now.")
