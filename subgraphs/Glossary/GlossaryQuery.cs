@@ -1,11 +1,14 @@
 using GlossarySubgraph.Data;
 using GlossarySubgraph.Data.Entities;
+using GlossarySubgraph.Search;
 using GlossarySubgraph.Terms;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using SubgraphKit.Data;
+using SubgraphKit.Identity;
 using SubgraphKit.Listing;
+using SubgraphKit.Search;
 
 namespace GlossarySubgraph;
 
@@ -14,6 +17,8 @@ public sealed class GlossaryQuery : ObjectGraphType
     public GlossaryQuery()
     {
         Name = "Query";
+        this.NodeFields();
+        this.SearchField<SearchType>();
 
         this.ConnectionField<TermType, TermListing>("terms")
             .Description("The glossary, by name unless ordered otherwise: filter with 'where', sort with 'order', page with 'first'/'after' or 'last'/'before'.");

@@ -1,11 +1,13 @@
 using GlossarySubgraph.References;
 using GraphQL.Types;
+using SubgraphKit.Identity;
 
 namespace GlossarySubgraph;
 
 /// <summary>
 /// The glossary subgraph: the terms and both roles' perspectives on them. It owns Term, and adds
-/// fields to Role and ArchitecturePattern.
+/// fields to Role and ArchitecturePattern. It declares Node, which every entity of the supergraph
+/// implements here, and owns Query.node, Query.nodes and Query.search.
 /// </summary>
 public sealed class GlossarySchema : Schema
 {
@@ -19,5 +21,9 @@ public sealed class GlossarySchema : Schema
         // when no Query field reaches them (STACK-NOTES).
         RegisterType(typeof(RoleReferenceType));
         RegisterType(typeof(ArchitecturePatternReferenceType));
+
+        // The entity interface Node must list every implementation in the supergraph (NodeInterface):
+        // the entities this subgraph neither owns nor extends are declared here by their key alone.
+        this.NodeStubs("ComparisonAspect", "Tool", "Practice");
     }
 }

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using PatternsSubgraph.References;
+using PatternsSubgraph.Search;
 
 namespace PatternsSubgraph;
 
@@ -20,5 +21,6 @@ public sealed class PatternsSchema : Schema
         RegisterType(typeof(RoleReferenceType));
         RegisterType(typeof(ToolReferenceType));
         RegisterType(typeof(TermReferenceType));
+        RegisterType(typeof(SearchType));
     }
 }

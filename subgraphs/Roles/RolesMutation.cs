@@ -7,6 +7,7 @@ using RolesSubgraph.Tools;
 using SubgraphKit.Auth;
 using SubgraphKit.Curation;
 using SubgraphKit.Data;
+using SubgraphKit.Search;
 
 namespace RolesSubgraph;
 
@@ -48,6 +49,7 @@ public sealed class RolesMutation : ObjectGraphType
                     throw CurationError.Conflict("AspectStance", name, input.Version, current);
                 }
 
+                await context.RefreshSearchAsync(db);
                 stance.Text = text;
                 stance.Version = input.Version + 1;
                 return stance;

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using RolesSubgraph.Search;
 
 namespace RolesSubgraph;
 
@@ -10,5 +11,8 @@ public sealed class RolesSchema : Schema
     {
         Query = services.GetRequiredService<RolesQuery>();
         Mutation = services.GetRequiredService<RolesMutation>();
+
+        // Search is reached only through the glossary's Query.search; this subgraph adds roleHits.
+        RegisterType(typeof(SearchType));
     }
 }

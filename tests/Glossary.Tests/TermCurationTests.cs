@@ -143,6 +143,20 @@ public sealed class TermCurationTests(SubgraphFactory<Program> factory) : IClass
     }
 
     [Fact]
+    public async Task Created_term_is_found_by_search_at_once_and_gone_after_its_delete()
+    {
+        const string Search = """{ search(query: "quokka") { termHits { id } } }""";
+        await CreateAsync("quokka-protocol");
+
+        var found = GraphQLAssert.Data(await _anonymous.PostGraphQLAsync(Search));
+        GraphQLAssert.Data(await _curator.PostGraphQLAsync(Delete, new { input = new { slug = "quokka-protocol", version = 1 } }));
+        var gone = GraphQLAssert.Data(await _anonymous.PostGraphQLAsync(Search));
+
+        Assert.Equal(SubgraphKit.Identity.GlobalId.Encode("Term", "quokka-protocol"), found["search"]!["termHits"]![0]!["id"]!.GetValue<string>());
+        Assert.Empty(gone["search"]!["termHits"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Unknown_slug_is_not_found()
     {
         SingleError(await _curator.PostGraphQLAsync(Update, new { input = new { slug = "no-such-term", version = 1, definition = "x" } }), "NOT_FOUND");

@@ -83,9 +83,10 @@ public sealed class CrossSubgraphQueryTests(SupergraphFixture system)
         })
         {
             var inFile = JsonNode.Parse(File.ReadAllText(Repo.Path("subgraphs", subgraph, "Data", "Seed", file)))!.AsArray()
-                .Select(record => record!["slug"]!.GetValue<string>()).Order();
-            var inGraph = data[field]!["nodes"]!.AsArray().Select(record => record!["slug"]!.GetValue<string>()).Order();
-            Assert.Equal(inFile, inGraph);
+                .Select(record => record!["slug"]!.GetValue<string>()).ToHashSet();
+            var inGraph = data[field]!["nodes"]!.AsArray().Select(record => record!["slug"]!.GetValue<string>()).ToHashSet();
+            // A subset: curation tests sharing this system may have added records.
+            Assert.Subset(inGraph, inFile);
         }
     }
 

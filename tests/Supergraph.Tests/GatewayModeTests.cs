@@ -18,7 +18,7 @@ public sealed class GatewayDevelopmentModeTests(SupergraphFixture system)
     [Fact]
     public async Task Unknown_field_error_suggests_the_near_miss()
     {
-        var response = await system.Gateway.PostGraphQLAsync("{ roles { nme } }");
+        var response = await system.Gateway.PostGraphQLAsync("{ roles { nodes { nme } } }");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Contains("Did you mean \\u0022name\\u0022", JsonSerializer.Serialize(response.Errors), StringComparison.Ordinal);
@@ -45,7 +45,7 @@ public sealed class GatewayProductionModeTests(ProductionSystem system)
     [Fact]
     public async Task Unknown_field_error_suggests_nothing()
     {
-        var response = await system.Gateway.PostGraphQLAsync("{ roles { nme } }");
+        var response = await system.Gateway.PostGraphQLAsync("{ roles { nodes { nme } } }");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.NotEmpty(response.Errors!);
@@ -64,7 +64,7 @@ public sealed class GatewayProductionModeTests(ProductionSystem system)
     [Fact]
     public async Task Incoming_correlation_id_is_echoed_and_carried_by_every_error()
     {
-        var response = await system.Gateway.PostGraphQLWithHeaderAsync("{ roles { nme } }", "X-Correlation-Id", "gateway-client-id-9");
+        var response = await system.Gateway.PostGraphQLWithHeaderAsync("{ roles { nodes { nme } } }", "X-Correlation-Id", "gateway-client-id-9");
 
         Assert.Equal("gateway-client-id-9", response.CorrelationId);
         Assert.All(response.Errors!, error => Assert.Equal("gateway-client-id-9", error!["extensions"]?["correlationId"]?.GetValue<string>()));

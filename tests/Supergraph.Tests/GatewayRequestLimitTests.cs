@@ -15,6 +15,8 @@ public sealed class GatewayRequestLimitTests(ProductionSystem system)
     private static readonly Dictionary<string, object> Variables = new()
     {
         ["ComparisonAspectBySlug"] = new { slug = "testing-strategy" },
+        ["NodeById"] = new { id = "VGVybTpoYXRlb2Fz" },
+        ["Search"] = new { query = "api contract" },
         ["PatternPage"] = new { slug = "backend-for-frontend" },
         ["PracticePage"] = new { slug = "contract-testing" },
         ["RoleComparisonColumn"] = new { slug = "backend-developer" },
@@ -50,7 +52,7 @@ public sealed class GatewayRequestLimitTests(ProductionSystem system)
     [Fact]
     public async Task More_than_10_aliases_is_400_max_aliases_exceeded()
     {
-        var response = await system.Gateway.PostGraphQLAsync("{ " + string.Join(" ", Enumerable.Range(0, 11).Select(i => $"r{i}: roles {{ name }}")) + " }");
+        var response = await system.Gateway.PostGraphQLAsync("{ " + string.Join(" ", Enumerable.Range(0, 11).Select(i => $"r{i}: roles {{ nodes {{ name }} }}")) + " }");
 
         AssertRefused(response, "MAX_ALIASES_EXCEEDED");
     }
@@ -66,7 +68,7 @@ public sealed class GatewayRequestLimitTests(ProductionSystem system)
     [Fact]
     public async Task Deeper_than_8_levels_is_400_max_depth_exceeded()
     {
-        var response = await system.Gateway.PostGraphQLAsync("{ roles { tools { roles { tools { roles { tools { roles { tools { name } } } } } } } } }");
+        var response = await system.Gateway.PostGraphQLAsync("{ roles { nodes { tools { roles { tools { roles { tools { roles { name } } } } } } } } }");
 
         AssertRefused(response, "MAX_DEPTH_EXCEEDED");
     }
@@ -74,16 +76,17 @@ public sealed class GatewayRequestLimitTests(ProductionSystem system)
     [Fact]
     public async Task Complexity_over_5000_is_400_max_complexity_exceeded_before_any_subgraph_is_called()
     {
-        var response = await system.Gateway.PostGraphQLAsync("{ roles { tools { roles { tools { name } } } } }");
+        var response = await system.Gateway.PostGraphQLAsync("{ roles { nodes { tools { roles { tools { name } } } } } }");
 
         var error = AssertRefused(response, "MAX_COMPLEXITY_EXCEEDED");
-        Assert.Contains("11111", error, StringComparison.Ordinal);
+        // 1 for the connection, then 1 + 10 × (…) for each of the four lists below it.
+        Assert.Contains("11112", error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Limit_errors_under_application_json_are_200_with_errors_and_no_data()
     {
-        var response = await system.Gateway.PostGraphQLAsync("{ roles { tools { roles { tools { name } } } } }", accept: MediaTypes.Json);
+        var response = await system.Gateway.PostGraphQLAsync("{ roles { nodes { tools { roles { tools { name } } } } } }", accept: MediaTypes.Json);
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Null(response.Data);

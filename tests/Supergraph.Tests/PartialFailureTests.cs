@@ -36,5 +36,28 @@ public sealed class PartialFailureTests(PartialFailureTests.OwnSystem system) : 
         Assert.True(recovered.Data?["role"]?["termPerspectives"] is JsonArray { Count: > 0 }, recovered.ToString());
     }
 
+    [Fact]
+    public async Task With_roles_stopped_search_still_returns_the_other_subgraphs_results()
+    {
+        system.StopSubgraph("Roles");
+        try
+        {
+            var response = await system.Gateway.PostGraphQLAsync(Operations.Load("Search"), new { query = "API", first = 50 });
+
+            Assert.Equal(HttpStatusCode.OK, response.Status);
+            var results = response.Data?["search"]?["results"]?.AsArray();
+            Assert.True(results is { Count: > 0 }, response.ToString());
+            var types = results.Select(result => result?["node"]?["__typename"]?.GetValue<string>()).ToHashSet();
+            Assert.Contains("Term", types);
+            Assert.Contains("Practice", types);
+            Assert.DoesNotContain("Role", types);
+            Assert.DoesNotContain("Tool", types);
+        }
+        finally
+        {
+            await system.RestartSubgraphAsync("Roles");
+        }
+    }
+
     public sealed class OwnSystem : SupergraphFixture;
 }

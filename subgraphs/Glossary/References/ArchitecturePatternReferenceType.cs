@@ -2,6 +2,7 @@ using GlossarySubgraph.Terms;
 using GraphQL.Types;
 using SubgraphKit.Data;
 using SubgraphKit.Entities;
+using SubgraphKit.Identity;
 
 namespace GlossarySubgraph.References;
 
@@ -13,6 +14,7 @@ public sealed class ArchitecturePatternReferenceType : ObjectGraphType<EntityRef
     public ArchitecturePatternReferenceType()
     {
         this.ReferencedEntity(TypeName, contributesFields: true);
+        Interface<NodeInterface>();
 
         Field<ListGraphType<NonNullGraphType<TermType>>>("describedBy")
             .Description("The glossary terms that describe this pattern.")

@@ -2,6 +2,7 @@ using GlossarySubgraph.Terms;
 using GraphQL.Types;
 using SubgraphKit.Data;
 using SubgraphKit.Entities;
+using SubgraphKit.Identity;
 
 namespace GlossarySubgraph.References;
 
@@ -13,6 +14,7 @@ public sealed class RoleReferenceType : ObjectGraphType<EntityReference>
     public RoleReferenceType()
     {
         this.ReferencedEntity(TypeName, contributesFields: true);
+        Interface<NodeInterface>();
 
         Field<ListGraphType<NonNullGraphType<TermPerspectiveType>>>("termPerspectives")
             .Description("This role's view of each of the article's related important terms.")

@@ -4,6 +4,7 @@ using GraphQL.Types;
 using SubgraphKit.Curation;
 using SubgraphKit.Data;
 using SubgraphKit.Entities;
+using SubgraphKit.Identity;
 using SubgraphKit.Provenance;
 
 namespace GlossarySubgraph.Terms;
@@ -14,6 +15,7 @@ public sealed class TermType : ObjectGraphType<Term>
     {
         Description = "A glossary term, explained from both roles' points of view. The patterns subgraph adds the practices that rest on it.";
         this.OwnedEntity<Term, TermBySlugLoader>("Term");
+        Interface<NodeInterface>();
         Field(term => term.Name).Description("The term, as the article writes it.");
         Field(term => term.Abbreviations).Description("Its abbreviations, such as BFF or HATEOAS.");
         Field<NonNullGraphType<TermKindType>>("kind").Resolve(context => context.Source.Kind);

@@ -4,6 +4,7 @@ using SubgraphKit.Auth;
 using SubgraphKit.Data;
 using SubgraphKit.Entities;
 using SubgraphKit.Identity;
+using SubgraphKit.Search;
 
 namespace SubgraphKit.Curation;
 
@@ -31,7 +32,7 @@ public interface IEntityCuration
 /// <summary>
 /// One entity's curation: a subgraph says how an input becomes a record, or changes one, and what
 /// must hold before a delete. The kit does the rest the same way for every type: the write scope
-/// first, then a context of its own, the version check, and saving with clear errors.
+/// first, then a context of its own, the version check, saving with clear errors, and the search table.
 /// </summary>
 public abstract class EntityCuration<TDbContext, TEntity, TCreate, TUpdate> : IEntityCuration
     where TDbContext : DbContext
@@ -48,6 +49,7 @@ public abstract class EntityCuration<TDbContext, TEntity, TCreate, TUpdate> : IE
         var entity = await NewAsync(input, db, context.CancellationToken);
         db.Set<TEntity>().Add(entity);
         await db.SaveCurationAsync(entity, TypeName, context.CancellationToken);
+        await context.RefreshSearchAsync(db);
         return entity;
     }
 
@@ -59,6 +61,7 @@ public abstract class EntityCuration<TDbContext, TEntity, TCreate, TUpdate> : IE
         var entity = await db.FindAtVersionAsync<TEntity>(TypeName, input.Slug, input.Version, context.CancellationToken);
         await ChangeAsync(input, entity, db, context.CancellationToken);
         await db.SaveCurationAsync(entity, TypeName, context.CancellationToken);
+        await context.RefreshSearchAsync(db);
         return entity;
     }
 
@@ -71,6 +74,7 @@ public abstract class EntityCuration<TDbContext, TEntity, TCreate, TUpdate> : IE
         await BeforeDeleteAsync(entity, db, context.CancellationToken);
         db.Set<TEntity>().Remove(entity);
         await db.SaveCurationAsync(entity, TypeName, context.CancellationToken);
+        await context.RefreshSearchAsync(db);
         return GlobalId.Encode(TypeName, entity.Slug);
     }
 

@@ -29,6 +29,9 @@ public static class EntityGraphTypeExtensions
         // A key that decodes to nothing loads the empty slug, which no row has: the entity resolves to null.
         type.ResolveReference<EntityReference, TEntity>((context, reference) =>
             context.RequestServices!.GetRequiredService<TLoader>().Load(reference.SlugOf(typeName) ?? string.Empty)!);
+        // How Query.node loads this type, where this subgraph declares Node (NodeFieldExtensions).
+        type.Metadata[NodeFieldExtensions.LoaderMetadataKey] = new Func<IResolveFieldContext, string, object>((context, slug) =>
+            context.RequestServices!.GetRequiredService<TLoader>().Load(slug));
     }
 
     /// <summary>

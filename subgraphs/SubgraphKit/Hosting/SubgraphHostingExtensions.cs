@@ -19,6 +19,7 @@ using SubgraphKit.Http;
 using SubgraphKit.Limits;
 using SubgraphKit.Listing;
 using SubgraphKit.Provenance;
+using SubgraphKit.Search;
 
 namespace SubgraphKit.Hosting;
 
@@ -62,6 +63,7 @@ public static class SubgraphHostingExtensions
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddBatchLoaders(typeof(TSchema).Assembly);
         services.AddListingGraphTypes();
+        services.AddSearchIndexes<TDbContext>(typeof(TSchema).Assembly);
 
         var mode = builder.Configuration.GraphMode();
         services.Configure<RequestLimits>(builder.Configuration.GetSection(RequestLimits.Section));
@@ -138,6 +140,17 @@ public static class SubgraphHostingExtensions
         foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && IsBatchLoader(t)))
         {
             services.AddScoped(type);
+        }
+    }
+
+    /// <summary>The subgraph's <see cref="SearchIndex{TDbContext}"/>, if it has one, by its own type and the base.</summary>
+    private static void AddSearchIndexes<TDbContext>(this IServiceCollection services, System.Reflection.Assembly assembly)
+        where TDbContext : DbContext
+    {
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(SearchIndex<TDbContext>))))
+        {
+            services.AddSingleton(type);
+            services.AddSingleton(typeof(SearchIndex<TDbContext>), provider => provider.GetRequiredService(type));
         }
     }
 

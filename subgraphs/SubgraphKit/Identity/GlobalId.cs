@@ -16,7 +16,19 @@ public static class GlobalId
     /// <summary>Decodes an id of the expected type; false for malformed ids and ids of other types.</summary>
     public static bool TryDecode(string? id, string expectedTypeName, out string slug)
     {
+        if (TryDecode(id, out var typeName, out slug) && typeName == expectedTypeName)
+        {
+            return true;
+        }
+
         slug = string.Empty;
+        return false;
+    }
+
+    /// <summary>Decodes an id of any type (for <c>Query.node</c>); false for malformed ids.</summary>
+    public static bool TryDecode(string? id, out string typeName, out string slug)
+    {
+        typeName = slug = string.Empty;
         if (string.IsNullOrEmpty(id) || id.Length > 512)
         {
             return false;
@@ -34,11 +46,12 @@ public static class GlobalId
 
         var text = Encoding.UTF8.GetString(bytes);
         var separator = text.IndexOf(':', StringComparison.Ordinal);
-        if (separator <= 0 || !text.AsSpan(0, separator).SequenceEqual(expectedTypeName) || separator == text.Length - 1)
+        if (separator <= 0 || separator == text.Length - 1)
         {
             return false;
         }
 
+        typeName = text[..separator];
         slug = text[(separator + 1)..];
         return true;
     }

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Supergraph.Tests;
+
+/// <summary>
+/// What a frontend expects of any GraphQL API, through the real gateway: every entity refetchable by
+/// its global id (Relay's Node), and one search box over every subgraph.
+/// </summary>
+[Collection(SharedSupergraph.Name)]
+public sealed class NodeAndSearchTests(SupergraphFixture system)
+{
+    /// <summary>Each entity type of the supergraph and the root list field that lists all of its records.</summary>
+    public static TheoryData<string, string> EntityLists { get; } = new()
+    {
+        { "Role", "roles" },
+        { "ComparisonAspect", "comparisonTable" },
+        { "Tool", "tools" },
+        { "ArchitecturePattern", "patterns" },
+        { "Practice", "practices" },
+        { "Term", "terms" },
+    };
+
+    [Fact]
+    public async Task Node_is_implemented_by_every_entity_type_of_the_supergraph()
+    {
+        var response = await system.Gateway.PostGraphQLAsync("{ __type(name: \"Node\") { possibleTypes { name } } }");
+
+        var implementations = DataOf(response)["__type"]!["possibleTypes"]!.AsArray().Select(type => type!["name"]!.GetValue<string>()).Order();
+        Assert.Equal(EntityLists.Select(row => (string)row[0]).Order(), implementations);
+    }
+
+    [Theory]
+    [MemberData(nameof(EntityLists))]
+    public async Task Every_record_round_trips_through_node_and_nodes_by_its_id(string typeName, string listField)
+    {
+        var listed = DataOf(await system.Gateway.PostGraphQLAsync($"{{ {listField}(first: 50) {{ nodes {{ id slug name }} }} }}"))[listField]!["nodes"]!.AsArray();
+        Assert.NotEmpty(listed);
+
+        var first = DataOf(await system.Gateway.PostGraphQLAsync(Operations.Load("NodeById"), new { id = listed[0]!["id"]!.GetValue<string>() }))["node"]!;
+        Assert.Equal(typeName, first["__typename"]!.GetValue<string>());
+        Assert.Equal(listed[0]!.ToJsonString(), new JsonObject { ["id"] = first["id"]!.DeepClone(), ["slug"] = first["slug"]!.DeepClone(), ["name"] = first["name"]!.DeepClone() }.ToJsonString());
+
+        var ids = listed.Select(record => record!["id"]!.GetValue<string>()).ToArray();
+        var all = DataOf(await system.Gateway.PostGraphQLAsync(
+            $"query ($ids: [ID!]!) {{ nodes(ids: $ids) {{ __typename id ... on {typeName} {{ slug name }} }} }}", new { ids }))["nodes"]!.AsArray();
+        Assert.Equal(listed.Select(record => (record!["slug"]!.GetValue<string>(), record["name"]!.GetValue<string>())),
+            all.Select(node => (node!["slug"]!.GetValue<string>(), node["name"]!.GetValue<string>())));
+        Assert.All(all, node => Assert.Equal(typeName, node!["__typename"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Nodes_of_mixed_types_come_back_in_order_with_null_for_unknown_ids()
+    {
+        var roles = DataOf(await system.Gateway.PostGraphQLAsync("{ roles { nodes { id } } tools { nodes { id } } practices { nodes { id } } terms { nodes { id } } }"));
+        string[] ids =
+        [
+            roles["terms"]!["nodes"]![0]!["id"]!.GetValue<string>(),
+            "not-a-global-id",
+            roles["roles"]!["nodes"]![0]!["id"]!.GetValue<string>(),
+            "Tm9TdWNoVHlwZTp4", // "NoSuchType:x"
+            roles["practices"]!["nodes"]![0]!["id"]!.GetValue<string>(),
+            "VGVybTpuby1zdWNoLXRlcm0", // "Term:no-such-term"
+            roles["tools"]!["nodes"]![0]!["id"]!.GetValue<string>(),
+        ];
+
+        var response = await system.Gateway.PostGraphQLAsync(
+            "query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Role { name } ... on Tool { name } ... on Practice { name } ... on Term { name } } }",
+            new { ids });
+
+        var nodes = DataOf(response)["nodes"]!.AsArray();
+        Assert.Equal(["Term", null, "Role", null, "Practice", null, "Tool"], nodes.Select(node => node?["__typename"]?.GetValue<string>()));
+        Assert.All(nodes.OfType<JsonNode>(), node => Assert.False(string.IsNullOrEmpty(node["name"]!.GetValue<string>())));
+    }
+
+    [Fact]
+    public async Task Node_of_another_subgraphs_type_with_no_such_record_is_null()
+    {
+        var response = await system.Gateway.PostGraphQLAsync(Operations.Load("NodeById"), new { id = "Um9sZTpuby1zdWNoLXJvbGU" }); // "Role:no-such-role"
+
+        // The glossary vouches only for the type; the roles subgraph's _entities returns null, and the
+        // gateway nulls the node (reporting the missing non-null name as an error).
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Null(response.Data?["node"]);
+    }
+
+    [Fact]
+    public async Task Search_returns_roles_tools_practices_and_terms_in_one_list_best_first()
+    {
+        var response = await system.Gateway.PostGraphQLAsync(Operations.Load("Search"), new { query = "API", first = 30 });
+
+        var results = DataOf(response)["search"]!["results"]!.AsArray();
+        Assert.Equal(30, results.Count);
+        var scores = results.Select(result => result!["score"]!.GetValue<double>()).ToList();
+        Assert.Equal(scores.OrderDescending(), scores);
+        Assert.All(scores, score => Assert.InRange(score, double.Epsilon, 1.0));
+        var types = results.Select(result => result!["node"]!["__typename"]!.GetValue<string>()).ToHashSet();
+        Assert.Superset(new HashSet<string> { "Role", "Tool", "Practice", "Term" }, types);
+        Assert.All(results, result => Assert.False(string.IsNullOrEmpty(result!["node"]!["name"]!.GetValue<string>())));
+    }
+
+    [Fact]
+    public async Task Search_finds_a_tool_by_its_name_and_the_practices_that_use_it()
+    {
+        var response = await system.Gateway.PostGraphQLAsync(Operations.Load("Search"), new { query = "postman" });
+
+        var results = DataOf(response)["search"]!["results"]!.AsArray();
+        var tool = Assert.Single(results, result => result!["node"]!["__typename"]!.GetValue<string>() == "Tool" && result["node"]!["slug"]!.GetValue<string>() == "postman");
+        Assert.InRange(tool!["score"]!.GetValue<double>(), 0.5, 1.0); // the best of its subgraph
+        Assert.Contains(results, result => result!["node"]!["__typename"]!.GetValue<string>() == "Practice");
+    }
+
+    [Theory]
+    [InlineData("\"unbalanced AND (")]
+    [InlineData("* -NEAR ^:")]
+    [InlineData("'; DROP TABLE SearchDocuments; --")]
+    public async Task Search_with_hostile_text_answers_200_without_errors(string query)
+    {
+        var response = await system.Gateway.PostGraphQLAsync(Operations.Load("Search"), new { query });
+
+        Assert.NotNull(DataOf(response)["search"]!["results"]);
+    }
+
+    [Theory]
+    [InlineData("", 10)]
+    [InlineData("api", 51)]
+    public async Task Search_with_a_blank_query_or_too_many_results_is_a_bad_user_input_error(string query, int first)
+    {
+        var response = await system.Gateway.PostGraphQLAsync(Operations.Load("Search"), new { query, first });
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Null(response.Data?["search"]);
+        Assert.Equal("BAD_USER_INPUT", response.Errors?[0]?["extensions"]?["code"]?.GetValue<string>());
+    }
+
+    private static JsonNode DataOf(GraphQLResponse response)
+    {
+        Assert.True(response.Status == HttpStatusCode.OK, response.ToString());
+        Assert.True(response.Errors is null, response.ToString());
+        return response.Data!;
+    }
+}
