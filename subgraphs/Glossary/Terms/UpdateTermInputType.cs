@@ -29,4 +29,4 @@ public sealed record UpdateTermInput(
     string? Definition,
     List<string>? Abbreviations,
     List<string>? RelatedTerms,
-    string? Section) : IUpdateInput;
+    string? Section) : IRecordAtVersion;

@@ -22,4 +22,4 @@ public sealed class UpdateArchitecturePatternInputType : InputObjectGraphType<Up
 }
 
 public sealed record UpdateArchitecturePatternInput(
-    string Slug, int Version, string? Name, PatternCategory? Category, string? Summary, List<string>? Benefits, List<string>? TradeOffs, string? Section) : IUpdateInput;
+    string Slug, int Version, string? Name, PatternCategory? Category, string? Summary, List<string>? Benefits, List<string>? TradeOffs, string? Section) : IRecordAtVersion;

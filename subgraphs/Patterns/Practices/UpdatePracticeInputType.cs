@@ -21,4 +21,4 @@ public sealed class UpdatePracticeInputType : InputObjectGraphType<UpdatePractic
 }
 
 public sealed record UpdatePracticeInput(
-    string Slug, int Version, string? Name, PracticeCategory? Category, string? Summary, List<string>? Patterns, string? Section) : IUpdateInput;
+    string Slug, int Version, string? Name, PracticeCategory? Category, string? Summary, List<string>? Patterns, string? Section) : IRecordAtVersion;

@@ -20,4 +20,4 @@ public sealed class UpdateToolInputType : InputObjectGraphType<UpdateToolInput>
     }
 }
 
-public sealed record UpdateToolInput(string Slug, int Version, string? Name, ToolCategory? Category, string? Description, List<string>? Roles, string? Section) : IUpdateInput;
+public sealed record UpdateToolInput(string Slug, int Version, string? Name, ToolCategory? Category, string? Description, List<string>? Roles, string? Section) : IRecordAtVersion;

@@ -13,4 +13,4 @@ public sealed class DeleteInputType : InputObjectGraphType<DeleteInput>
     }
 }
 
-public sealed record DeleteInput(string Slug, int Version);
+public sealed record DeleteInput(string Slug, int Version) : IRecordAtVersion;

@@ -8,8 +8,8 @@ using SubgraphKit.Search;
 
 namespace SubgraphKit.Curation;
 
-/// <summary>What an update input must carry: which record, at which version.</summary>
-public interface IUpdateInput
+/// <summary>What an update or delete input must carry: which record, at the version the client read.</summary>
+public interface IRecordAtVersion
 {
     string Slug { get; }
 
@@ -37,7 +37,7 @@ public interface IEntityCuration
 public abstract class EntityCuration<TDbContext, TEntity, TCreate, TUpdate> : IEntityCuration
     where TDbContext : DbContext
     where TEntity : class, ISlugged, IVersioned
-    where TUpdate : IUpdateInput
+    where TUpdate : IRecordAtVersion
 {
     public abstract string TypeName { get; }
 
@@ -53,30 +53,20 @@ public abstract class EntityCuration<TDbContext, TEntity, TCreate, TUpdate> : IE
         return entity;
     }
 
-    public async Task<object?> UpdateAsync(IResolveFieldContext context)
-    {
-        context.RequireWriteScope();
-        var input = context.GetArgument<TUpdate>("input");
-        await using var db = await context.CreateDbContextAsync<TDbContext>();
-        var entity = await db.FindAtVersionAsync<TEntity>(TypeName, input.Slug, input.Version, context.CancellationToken);
-        await ChangeAsync(input, entity, db, context.CancellationToken);
-        await db.SaveCurationAsync(entity, TypeName, context.CancellationToken);
-        await context.RefreshSearchAsync(db);
-        return entity;
-    }
+    public Task<object?> UpdateAsync(IResolveFieldContext context) =>
+        AtVersionAsync<TUpdate>(context, async (input, entity, db) =>
+        {
+            await ChangeAsync(input, entity, db, context.CancellationToken);
+            return entity;
+        });
 
-    public async Task<object?> DeleteAsync(IResolveFieldContext context)
-    {
-        context.RequireWriteScope();
-        var input = context.GetArgument<DeleteInput>("input");
-        await using var db = await context.CreateDbContextAsync<TDbContext>();
-        var entity = await db.FindAtVersionAsync<TEntity>(TypeName, input.Slug, input.Version, context.CancellationToken);
-        await BeforeDeleteAsync(entity, db, context.CancellationToken);
-        db.Set<TEntity>().Remove(entity);
-        await db.SaveCurationAsync(entity, TypeName, context.CancellationToken);
-        await context.RefreshSearchAsync(db);
-        return GlobalId.Encode(TypeName, entity.Slug);
-    }
+    public Task<object?> DeleteAsync(IResolveFieldContext context) =>
+        AtVersionAsync<DeleteInput>(context, async (_, entity, db) =>
+        {
+            await BeforeDeleteAsync(entity, db, context.CancellationToken);
+            db.Set<TEntity>().Remove(entity);
+            return GlobalId.Encode(TypeName, entity.Slug);
+        });
 
     /// <summary>The new record, its every value checked with <see cref="InputRules"/>.</summary>
     protected abstract Task<TEntity> NewAsync(TCreate input, TDbContext db, CancellationToken cancellationToken);
@@ -95,6 +85,20 @@ public abstract class EntityCuration<TDbContext, TEntity, TCreate, TUpdate> : IE
         var existing = await db.Set<TLinked>().Where(row => linked.Contains(row.Slug)).Select(row => row.Slug).ToListAsync(cancellationToken);
         InputRules.Exist(field, linked, existing.ToHashSet(StringComparer.Ordinal));
         return linked;
+    }
+
+    // The write scope, the record at the version the client read, the change, then one save and the search table.
+    private async Task<object?> AtVersionAsync<TInput>(IResolveFieldContext context, Func<TInput, TEntity, TDbContext, Task<object?>> change)
+        where TInput : IRecordAtVersion
+    {
+        context.RequireWriteScope();
+        var input = context.GetArgument<TInput>("input");
+        await using var db = await context.CreateDbContextAsync<TDbContext>();
+        var entity = await db.FindAtVersionAsync<TEntity>(TypeName, input.Slug, input.Version, context.CancellationToken);
+        var result = await change(input, entity, db);
+        await db.SaveCurationAsync(entity, TypeName, context.CancellationToken);
+        await context.RefreshSearchAsync(db);
+        return result;
     }
 
     /// <summary>Refuses the delete when <paramref name="referrers"/> is not empty.</summary>
