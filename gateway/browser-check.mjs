@@ -114,22 +114,37 @@ async function copyEditorText(title) {
 const MODIFIER = process.platform === 'darwin' ? 'Meta' : 'Control';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// Chromium now and then never prints its DevTools address on a loaded machine, and puppeteer then
+// waits for it until the timeout; a second launch has always come up. So each attempt gets at most
+// 60 s, and a stuck one is killed before the next.
+async function launchBrowser() {
+  for (let attempt = 1; ; attempt++) {
+    step = `launching ${executablePath} (attempt ${attempt})`;
+    try {
+      return await puppeteer.launch({
+        executablePath,
+        headless: true, // puppeteer adds --headless (Chromium's current headless mode)
+        timeout: Math.min(60_000, remaining()),
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          `--user-data-dir=${join(userDataDir, String(attempt))}`,
+        ],
+      });
+    } catch (error) {
+      if (attempt >= 3 || remaining() < 10_000) throw error;
+      console.error(`browser-check: launch attempt ${attempt} failed (${error.message}); retrying`);
+    }
+  }
+}
+
 async function main() {
-  step = `launching ${executablePath}`;
-  browser = await puppeteer.launch({
-    executablePath,
-    headless: true, // puppeteer adds --headless (Chromium's current headless mode)
-    timeout: remaining(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--user-data-dir=${userDataDir}`,
-    ],
-  });
+  browser = await launchBrowser();
   // The Response panel is read through the clipboard (see copyEditorText).
   await browser.defaultBrowserContext().overridePermissions(new URL(ideUrl).origin, [
     'clipboard-read',

@@ -16,7 +16,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // Loaded dynamically so that a missing gateway/node_modules gets a clear message, not a stack trace.
@@ -102,39 +102,42 @@ function run(command, args, cwd) {
   });
 }
 
-/** Runs the subgraphs' `schema export` CLI one after another. Returns false if any failed. */
+/**
+ * Runs the subgraphs' `schema export` CLI, all three at once (each is a process start and one
+ * query; together they take the time of one). With --no-build the built assembly is run directly,
+ * which saves `dotnet run`'s project evaluation. Returns false if any failed.
+ */
 async function exportAll(outDir, { noBuild }) {
   const configuration = process.env.CONFIGURATION || 'Debug';
-  let ok = true;
-  for (const sg of SUBGRAPHS) {
-    const projectDir = join(REPO_ROOT, sg.project);
-    const output = join(outDir, `${sg.name}.graphql`);
-    const args = ['run', '--project', projectDir, '-c', configuration, '--no-launch-profile'];
-    if (noBuild) args.push('--no-build');
-    args.push('--', 'schema', 'export', '--output', output);
-
-    process.stdout.write(`export ${sg.name} (${sg.project}, ${configuration}) ... `);
-    if (!existsSync(projectDir)) {
-      console.log('FAILED');
-      console.error(`  project folder ${sg.project} does not exist`);
-      ok = false;
-      continue;
-    }
-    const started = Date.now();
-    const { code, output: log } = await run('dotnet', args, REPO_ROOT);
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    if (code !== 0 || !existsSync(output) || readFileSync(output, 'utf8').trim() === '') {
-      console.log(`FAILED (${seconds} s)`);
-      console.error(`  command: dotnet ${args.join(' ')}`);
-      console.error(code !== 0 ? `  exit code: ${code}` : `  exit code 0 but ${rel(output)} is missing or empty`);
-      console.error(log.trimEnd().replace(/^/gm, '  | '));
-      ok = false;
-      continue;
-    }
-    writeFileSync(output, normalize(readFileSync(output, 'utf8')));
-    console.log(`ok (${seconds} s)`);
+  const results = await Promise.all(SUBGRAPHS.map((sg) => exportOne(sg, outDir, configuration, noBuild)));
+  for (const { sg, ok, seconds, problem } of results) {
+    console.log(`export ${sg.name} (${sg.project}, ${configuration}) ... ${ok ? 'ok' : 'FAILED'}${seconds ? ` (${seconds} s)` : ''}`);
+    if (problem) console.error(problem);
   }
-  return ok;
+  return results.every((result) => result.ok);
+}
+
+async function exportOne(sg, outDir, configuration, noBuild) {
+  const projectDir = join(REPO_ROOT, sg.project);
+  const output = join(outDir, `${sg.name}.graphql`);
+  if (!existsSync(projectDir)) {
+    return { sg, ok: false, problem: `  project folder ${sg.project} does not exist` };
+  }
+  const assembly = join(projectDir, 'bin', configuration, 'net10.0', `${basename(sg.project)}.dll`);
+  const direct = noBuild && existsSync(assembly);
+  const args = direct
+    ? [assembly, 'schema', 'export', '--output', output]
+    : ['run', '--project', projectDir, '-c', configuration, '--no-launch-profile', ...(noBuild ? ['--no-build'] : []), '--', 'schema', 'export', '--output', output];
+  const started = Date.now();
+  // Run from the build output, as run.sh starts the services, so appsettings.json is found.
+  const { code, output: log } = await run('dotnet', args, direct ? dirname(assembly) : REPO_ROOT);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (code !== 0 || !existsSync(output) || readFileSync(output, 'utf8').trim() === '') {
+    const reason = code !== 0 ? `  exit code: ${code}` : `  exit code 0 but ${rel(output)} is missing or empty`;
+    return { sg, ok: false, seconds, problem: `  command: dotnet ${args.join(' ')}\n${reason}\n${log.trimEnd().replace(/^/gm, '  | ')}` };
+  }
+  writeFileSync(output, normalize(readFileSync(output, 'utf8')));
+  return { sg, ok: true, seconds };
 }
 
 /** Composes <dir>/<subgraph>.graphql into a supergraph SDL string, or returns null after printing errors. */
