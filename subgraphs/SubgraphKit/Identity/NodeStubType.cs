@@ -14,7 +14,10 @@ public sealed class NodeStubType : ObjectGraphType<EntityReference>
 {
     public NodeStubType(string typeName)
     {
-        this.ReferencedEntity(typeName, contributesFields: false);
+        // Resolvable, though it adds no field: Apollo Federation requires an entity interface's key to be
+        // resolvable on every implementation in the subgraph that declares it (Apollo Gateway refuses
+        // the supergraph otherwise). Resolving the key gives back the key, which is all this type has.
+        this.ReferencedEntity(typeName, contributesFields: true);
         Interface<NodeInterface>();
     }
 }
