@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@graphql-hive/gateway';
 import { renderBananaCakePop, useBananaCakePop } from './plugins/banana-cake-pop.ts';
 import { correlationIdOptions, maskedErrors, useCorrelatedErrors } from './plugins/correlation-id.ts';
+import { useGetParameterCheck } from './plugins/get-parameters.ts';
 import { graphMode } from './plugins/graph-mode.ts';
 import { requestLimits, useRequestLimits } from './plugins/request-limits.ts';
 import { subgraphUrlOverrides } from './plugins/subgraph-urls.ts';
@@ -70,5 +71,5 @@ export const gatewayConfig = defineConfig({
 
   // Banana Cake Pop instead of Hive Laboratory at GET /graphql for browsers.
   renderGraphiQL: renderBananaCakePop,
-  plugins: ({ log }) => [useBananaCakePop(), useRequestLimits(limits), useCorrelatedErrors(log)],
+  plugins: ({ log }) => [useBananaCakePop(), useGetParameterCheck(), useRequestLimits(limits), useCorrelatedErrors(log)],
 });
