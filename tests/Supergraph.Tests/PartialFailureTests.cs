@@ -1,11 +1,58 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using Xunit.Abstractions;
 
 namespace Supergraph.Tests;
 
 /// <summary>A system of its own, because these tests stop a subgraph.</summary>
-public sealed class PartialFailureTests(PartialFailureTests.OwnSystem system) : IClassFixture<PartialFailureTests.OwnSystem>
+public sealed class PartialFailureTests(PartialFailureTests.OwnSystem system, ITestOutputHelper output) : IClassFixture<PartialFailureTests.OwnSystem>
 {
+    [Fact]
+    public async Task Under_load_a_stopped_glossary_costs_only_its_fields_which_return_after_its_restart_without_touching_the_gateway()
+    {
+        var samples = new ConcurrentQueue<(TimeSpan At, bool OthersAnswered, bool GlossaryAnswered)>();
+        var clock = Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource();
+        var load = Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var response = await system.Gateway.PostGraphQLAsync(Operations.Load("RolePage"), new { slug = "backend-developer" });
+                var role = response.Data?["role"];
+                samples.Enqueue((
+                    clock.Elapsed,
+                    role?["name"] is not null && role["favouredPatterns"] is JsonArray { Count: > 0 },
+                    role?["termPerspectives"] is JsonArray { Count: > 0 }));
+            }
+        }));
+
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var stoppedAt = clock.Elapsed;
+        system.StopSubgraph("Glossary");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var restartedAt = clock.Elapsed;
+        await system.RestartSubgraphAsync("Glossary");
+        var readyAt = clock.Elapsed;
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await stop.CancelAsync();
+        await load;
+
+        var all = samples.OrderBy(sample => sample.At).ToList();
+        var failed = all.Where(sample => !sample.GlossaryAnswered).ToList();
+        output.WriteLine($"{all.Count} requests in {clock.Elapsed.TotalSeconds:0.0} s; glossary stopped at {stoppedAt.TotalSeconds:0.00} s, restarted at {restartedAt.TotalSeconds:0.00} s, ready at {readyAt.TotalSeconds:0.00} s");
+        output.WriteLine(failed.Count == 0
+            ? "no glossary errors"
+            : $"glossary fields missing from {failed[0].At.TotalSeconds:0.00} s to {failed[^1].At.TotalSeconds:0.00} s in {failed.Count} responses; roles and patterns answered in all {all.Count}");
+        Assert.All(all, sample => Assert.True(sample.OthersAnswered, $"roles or patterns data missing at {sample.At}"));
+        Assert.All(all.Where(sample => sample.At < stoppedAt), sample => Assert.True(sample.GlossaryAnswered));
+        Assert.NotEmpty(failed);
+        Assert.InRange(failed[0].At, stoppedAt, restartedAt);
+        Assert.True(failed[^1].At <= readyAt + TimeSpan.FromSeconds(1), $"glossary data still missing {failed[^1].At - readyAt} after it was ready");
+        Assert.True(all[^1].GlossaryAnswered);
+    }
+
     [Fact]
     public async Task With_glossary_stopped_roles_and_patterns_still_answer_with_an_error_on_the_glossary_fields()
     {
