@@ -238,7 +238,11 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
 
     public Uri SubgraphUrl(string name) => new($"http://127.0.0.1:{_ports[name]}/");
 
+    /// <summary>Kills a subgraph's process (SIGKILL), with no chance to finish anything.</summary>
     public void StopSubgraph(string name) => _subgraphs[name].Stop();
+
+    /// <summary>The SQLite file a subgraph of this system writes.</summary>
+    public string DatabasePath(string name) => System.IO.Path.Combine(_dataDirectory, name.ToLowerInvariant() + ".db");
 
     /// <summary>Restarts a stopped subgraph on its old port and database, as an operator would.</summary>
     public Task RestartSubgraphAsync(string name)
@@ -281,7 +285,7 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
     {
         var binaries = Repo.SubgraphBinaries(name);
         Require(File.Exists(System.IO.Path.Combine(binaries, name + ".dll")), $"{binaries}/{name}.dll is missing: run ./test.sh, which builds the solution first.");
-        var database = System.IO.Path.Combine(_dataDirectory, name.ToLowerInvariant() + ".db");
+        var database = DatabasePath(name);
         _subgraphs[name] = new ServiceProcess(
             name,
             "dotnet",
