@@ -1,8 +1,8 @@
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 using RolesSubgraph.Comparison;
 using RolesSubgraph.Data;
+using RolesSubgraph.Data.Entities;
 using RolesSubgraph.Tools;
 using SubgraphKit.Auth;
 using SubgraphKit.Curation;
@@ -28,30 +28,12 @@ public sealed class RolesMutation : ObjectGraphType
                 var input = context.GetArgument<UpdateRoleStanceInput>("input");
                 var text = InputRules.Text("text", input.Text, InputRules.MaxNameLength * 4);
                 await using var db = await context.CreateDbContextAsync<RolesDb>();
-                var stance = await db.AspectStances.FirstOrDefaultAsync(cell => cell.RoleSlug == input.Role && cell.AspectSlug == input.Aspect, context.CancellationToken)
-                    ?? throw CurationError.NotFound("AspectStance", $"{input.Role}/{input.Aspect}");
                 var name = $"{input.Role}/{input.Aspect}";
-                if (stance.Version != input.Version)
-                {
-                    throw CurationError.Conflict("AspectStance", name, input.Version, stance.Version);
-                }
-
-                // One UPDATE ... WHERE Version = @read: of concurrent edits at one version, one wins.
-                var updated = await db.AspectStances
-                    .Where(cell => cell.RoleSlug == input.Role && cell.AspectSlug == input.Aspect && cell.Version == input.Version)
-                    .ExecuteUpdateAsync(set => set.SetProperty(cell => cell.Text, text).SetProperty(cell => cell.Version, input.Version + 1), context.CancellationToken);
-                if (updated == 0)
-                {
-                    var current = await db.AspectStances.AsNoTracking()
-                        .Where(cell => cell.RoleSlug == input.Role && cell.AspectSlug == input.Aspect)
-                        .Select(cell => (int?)cell.Version)
-                        .FirstOrDefaultAsync(CancellationToken.None);
-                    throw CurationError.Conflict("AspectStance", name, input.Version, current);
-                }
-
-                await context.RefreshSearchAsync(db);
+                var stance = await db.FindAtVersionAsync<AspectStance>(
+                    "AspectStance", name, cell => cell.RoleSlug == input.Role && cell.AspectSlug == input.Aspect, input.Version, context.CancellationToken);
                 stance.Text = text;
-                stance.Version = input.Version + 1;
+                await db.SaveCurationAsync(stance, "AspectStance", name, context.CancellationToken);
+                await context.RefreshSearchAsync(db);
                 return stance;
             });
     }

@@ -48,7 +48,7 @@ public abstract class EntityCuration<TDbContext, TEntity, TCreate, TUpdate> : IE
         await using var db = await context.CreateDbContextAsync<TDbContext>();
         var entity = await NewAsync(input, db, context.CancellationToken);
         db.Set<TEntity>().Add(entity);
-        await db.SaveCurationAsync(entity, TypeName, context.CancellationToken);
+        await db.SaveCurationAsync(entity, TypeName, entity.Slug, context.CancellationToken);
         await context.RefreshSearchAsync(db);
         return entity;
     }
@@ -96,7 +96,7 @@ public abstract class EntityCuration<TDbContext, TEntity, TCreate, TUpdate> : IE
         await using var db = await context.CreateDbContextAsync<TDbContext>();
         var entity = await db.FindAtVersionAsync<TEntity>(TypeName, input.Slug, input.Version, context.CancellationToken);
         var result = await change(input, entity, db);
-        await db.SaveCurationAsync(entity, TypeName, context.CancellationToken);
+        await db.SaveCurationAsync(entity, TypeName, entity.Slug, context.CancellationToken);
         await context.RefreshSearchAsync(db);
         return result;
     }

@@ -39,6 +39,9 @@ public abstract class EntityListing<TDbContext, TEntity> : EntityListing
     private readonly List<(LambdaExpression Column, bool Descending)> _defaultOrder = [];
     private readonly Dictionary<string, LambdaExpression> _renamedColumns = new(StringComparer.Ordinal);
 
+    // Built on first use: the subclass's constructor adds the renamed columns after this one runs.
+    private IReadOnlyDictionary<string, System.Reflection.PropertyInfo>? _columns;
+
     protected EntityListing(string typeName, Func<TDbContext, IQueryable<TEntity>> source)
         : base(typeName) => _source = source;
 
@@ -74,7 +77,7 @@ public abstract class EntityListing<TDbContext, TEntity> : EntityListing
         }
 
         var ordered = SortTranslator.Apply(filtered, context.GetArgument<List<object?>?>("order"), Fields, _defaultOrder);
-        var projection = Projection.Of<TEntity>(context, _renamedColumns);
+        var projection = Projection.Of<TEntity>(context, _columns ??= Projection.Columns<TEntity>(_renamedColumns));
         return await page.ExecuteAsync(filtered, ordered, projection, context.CancellationToken);
     }
 }

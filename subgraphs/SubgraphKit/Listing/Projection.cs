@@ -14,28 +14,48 @@ namespace SubgraphKit.Listing;
 /// </summary>
 public static class Projection
 {
-    public static Expression<Func<TEntity, TEntity>> Of<TEntity>(IResolveFieldContext context, IReadOnlyDictionary<string, LambdaExpression> renamedColumns)
+    private static readonly string[][] NodePaths = [["nodes"], ["edges", "node"]];
+
+    /// <summary>
+    /// Which property each GraphQL field of <typeparamref name="TEntity"/> reads, worked out once per
+    /// listing: a property of the same name (ignoring case), <c>source</c> from the section, and the
+    /// listing's renamed columns. Fields missing from the map need only the slug.
+    /// </summary>
+    public static IReadOnlyDictionary<string, PropertyInfo> Columns<TEntity>(IReadOnlyDictionary<string, LambdaExpression> renamedColumns)
+        where TEntity : class, ISlugged
+    {
+        var columns = typeof(TEntity).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(property => property.CanWrite && IsColumn(property.PropertyType))
+            .ToDictionary(property => char.ToLowerInvariant(property.Name[0]) + property.Name[1..], StringComparer.OrdinalIgnoreCase);
+        if (typeof(ISourced).IsAssignableFrom(typeof(TEntity)))
+        {
+            columns["source"] = typeof(TEntity).GetProperty(nameof(ISourced.Section))!;
+        }
+
+        foreach (var (name, column) in renamedColumns)
+        {
+            columns[name] = column.Body is MemberExpression { Member: PropertyInfo property }
+                ? property
+                : throw new InvalidOperationException($"The column read for '{name}' must be a property of {typeof(TEntity).Name}.");
+        }
+
+        return columns;
+    }
+
+    /// <summary>The projection for this request's selection, from the listing's <see cref="Columns{TEntity}"/>.</summary>
+    public static Expression<Func<TEntity, TEntity>> Of<TEntity>(IResolveFieldContext context, IReadOnlyDictionary<string, PropertyInfo> columns)
         where TEntity : class, ISlugged
     {
         var selected = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in new[] { new[] { "nodes" }, ["edges", "node"] })
+        foreach (var path in NodePaths)
         {
             CollectFields(context, context.FieldAst.SelectionSet, path, selected);
         }
 
-        var properties = new HashSet<PropertyInfo> { typeof(TEntity).GetProperty(nameof(ISlugged.Slug))! };
+        var properties = new HashSet<PropertyInfo> { SlugOf<TEntity>.Property };
         foreach (var name in selected)
         {
-            if (renamedColumns.TryGetValue(name, out var column) && column.Body is MemberExpression { Member: PropertyInfo renamed })
-            {
-                properties.Add(renamed);
-            }
-            else if (name == "source" && typeof(ISourced).IsAssignableFrom(typeof(TEntity)))
-            {
-                properties.Add(typeof(TEntity).GetProperty(nameof(ISourced.Section))!);
-            }
-            else if (typeof(TEntity).GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is { CanWrite: true } property
-                && IsColumn(property.PropertyType))
+            if (columns.TryGetValue(name, out var property))
             {
                 properties.Add(property);
             }
@@ -44,6 +64,11 @@ public static class Projection
         var entity = Expression.Parameter(typeof(TEntity), "entity");
         var bindings = properties.Select(property => Expression.Bind(property, Expression.Property(entity, property)));
         return Expression.Lambda<Func<TEntity, TEntity>>(Expression.MemberInit(Expression.New(typeof(TEntity)), bindings), entity);
+    }
+
+    private static class SlugOf<TEntity>
+    {
+        public static readonly PropertyInfo Property = typeof(TEntity).GetProperty(nameof(ISlugged.Slug))!;
     }
 
     // Scalars, enums and JSON lists of strings are columns; other collections are navigations.
