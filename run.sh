@@ -28,8 +28,7 @@ main() {
 
   ensure_gateway_packages
   ensure_dotnet_tools
-  build_solution "$CONFIGURATION"
-  compose_contract "$CONFIGURATION"
+  build_and_compose_if_changed "$CONFIGURATION" "$DATA_DIR/built-$CONFIGURATION.stamp"
   ensure_signing_key "$DATA_DIR"
 
   log "Starting subgraphs and gateway in $GRAPH_MODE mode (logs in .data/)"

@@ -62,6 +62,27 @@ public sealed class TermListingTests(SubgraphFactory<Program> factory) : IClassF
         Assert.DoesNotContain("JOIN", sql, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Unfiltered pages run an EF compiled query per shape (sort keys and columns) with the offset and
+    /// page size as its parameters; filtered pages build their query per request. Both must page alike.
+    /// </summary>
+    [Theory]
+    [InlineData("first: 7")]
+    [InlineData("order: [{ kind: DESC }, { name: ASC }], first: 9, after: \"b2Zmc2V0OjM\"")]
+    [InlineData("order: [{ slug: DESC }], last: 4")]
+    public async Task Unfiltered_pages_run_a_compiled_query_that_pages_like_the_filtered_path(string arguments)
+    {
+        factory.SqlCommands.Reset();
+        var compiled = await TermsAsync($"terms({arguments}) {{ totalCount nodes {{ slug kind definition }} }}");
+        var compiledSql = factory.SqlCommands.Commands;
+
+        var built = await TermsAsync($"terms(where: {{ slug: {{ neq: \"no-such-term\" }} }}, {arguments}) {{ totalCount nodes {{ slug kind definition }} }}");
+
+        Assert.Equal(built.ToJsonString(), compiled.ToJsonString());
+        Assert.NotEmpty(compiled["nodes"]!.AsArray());
+        Assert.Contains(compiledSql, sql => sql.Contains("LIMIT @size OFFSET @offset", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Total_count_is_one_count_query_and_only_when_selected()
     {

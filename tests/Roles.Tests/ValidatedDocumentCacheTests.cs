@@ -1,6 +1,8 @@
 using GraphQL;
 using GraphQLParser.AST;
+using GraphQL.Validation;
 using SubgraphKit.Execution;
+using SubgraphKit.Http;
 
 namespace Roles.Tests;
 
@@ -11,6 +13,7 @@ public sealed class ValidatedDocumentCacheTests : IDisposable
 
     private readonly ValidatedDocumentCache _cache = new();
     private readonly List<GraphQLDocument?> _documentsSeen = [];
+    private readonly List<IEnumerable<IValidationRule>?> _rulesSeen = [];
 
     [Fact]
     public async Task Second_run_of_a_validated_document_reuses_its_syntax_tree()
@@ -21,6 +24,18 @@ public sealed class ValidatedDocumentCacheTests : IDisposable
         await RunAsync(Query, executed: true, parsed);
 
         Assert.Equal([null, parsed], _documentsSeen);
+    }
+
+    [Fact]
+    public async Task Cached_document_is_validated_only_by_the_per_request_rules()
+    {
+        var perRequest = QueryOnlyOverGetRule.Instance;
+        var parsed = new GraphQLDocument([]);
+
+        await RunAsync(Query, executed: true, parsed, cachedRules: [perRequest]);
+        await RunAsync(Query, executed: true, parsed, cachedRules: [perRequest]);
+
+        Assert.Equal([null, [perRequest]], _rulesSeen);
     }
 
     [Fact]
@@ -54,10 +69,11 @@ public sealed class ValidatedDocumentCacheTests : IDisposable
 
     public void Dispose() => _cache.Dispose();
 
-    private Task<ExecutionResult> RunAsync(string query, bool executed, GraphQLDocument parsed, string? operationName = null) =>
-        _cache.ExecuteAsync(new ExecutionOptions { Query = query, OperationName = operationName }, options =>
+    private Task<ExecutionResult> RunAsync(string query, bool executed, GraphQLDocument parsed, string? operationName = null, IValidationRule[]? cachedRules = null) =>
+        _cache.ExecuteAsync(new ExecutionOptions { Query = query, OperationName = operationName, CachedDocumentValidationRules = cachedRules }, options =>
         {
             _documentsSeen.Add(options.Document);
+            _rulesSeen.Add(options.ValidationRules);
             return Task.FromResult(new ExecutionResult { Executed = executed, Document = parsed });
         });
 }

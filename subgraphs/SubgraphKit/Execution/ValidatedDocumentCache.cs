@@ -9,9 +9,10 @@ namespace SubgraphKit.Execution;
 /// A bounded cache of parsed and validated documents, in the place of GraphQL.MemoryCache's
 /// MemoryDocumentCache, which is not installable here. A gateway sends the same few documents over and
 /// over (its query plan's fetches), so parsing and validating each one once is most of a subgraph's
-/// per-request work saved. GraphQL.NET runs only <see cref="ExecutionOptions.CachedDocumentValidationRules"/>
-/// on a cached document, so a rule that depends on the request rather than the document (such as
-/// queries-only over GET) must be set there too.
+/// per-request work saved. A cached document is validated only by
+/// <see cref="ExecutionOptions.CachedDocumentValidationRules"/>, as GraphQL.MemoryCache does, so a rule
+/// that depends on the request rather than the document (queries-only over GET, the complexity of
+/// variables) must be set there too.
 /// </summary>
 public sealed class ValidatedDocumentCache : IConfigureExecution, IDisposable
 {
@@ -37,6 +38,7 @@ public sealed class ValidatedDocumentCache : IConfigureExecution, IDisposable
         if (_documents.TryGetValue(key, out GraphQLDocument? document))
         {
             options.Document = document;
+            options.ValidationRules = options.CachedDocumentValidationRules ?? [];
             return await next(options);
         }
 

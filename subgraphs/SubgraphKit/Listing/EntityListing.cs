@@ -36,14 +36,19 @@ public abstract class EntityListing<TDbContext, TEntity> : EntityListing
     where TEntity : class, ISlugged
 {
     private readonly Func<TDbContext, IQueryable<TEntity>> _source;
+    private readonly CompiledPageQueries<TDbContext, TEntity> _compiledPages;
     private readonly List<(LambdaExpression Column, bool Descending)> _defaultOrder = [];
     private readonly Dictionary<string, LambdaExpression> _renamedColumns = new(StringComparer.Ordinal);
 
     // Built on first use: the subclass's constructor adds the renamed columns after this one runs.
     private IReadOnlyDictionary<string, System.Reflection.PropertyInfo>? _columns;
 
-    protected EntityListing(string typeName, Func<TDbContext, IQueryable<TEntity>> source)
-        : base(typeName) => _source = source;
+    protected EntityListing(string typeName, Expression<Func<TDbContext, IQueryable<TEntity>>> source)
+        : base(typeName)
+    {
+        _source = source.Compile();
+        _compiledPages = new CompiledPageQueries<TDbContext, TEntity>(source);
+    }
 
     /// <summary>A text column: filterable with the string operators, and sortable.</summary>
     protected void Text(string name, Expression<Func<TEntity, string>> column) => Add(new ListedField(name, column, FilterKind.Text));
@@ -70,14 +75,17 @@ public abstract class EntityListing<TDbContext, TEntity> : EntityListing
         var page = PageRequest.From(context);
         await using var db = await context.CreateDbContextAsync<TDbContext>();
 
-        var filtered = _source(db).AsNoTracking();
-        if (context.GetArgument<Dictionary<string, object?>?>("where") is { } where)
-        {
-            filtered = filtered.Where(FilterTranslator.Translate<TEntity>(where, Fields));
-        }
+        var cancellationToken = context.CancellationToken;
+        var where = context.GetArgument<Dictionary<string, object?>?>("where");
+        var filtered = where is null ? _source(db).AsNoTracking()
+            : _source(db).AsNoTracking().Where(FilterTranslator.Translate<TEntity>(where, Fields));
+        var order = SortTranslator.Keys<TEntity>(context.GetArgument<List<object?>?>("order"), Fields, _defaultOrder);
+        var properties = Projection.Properties<TEntity>(context, _columns ??= Projection.Columns<TEntity>(_renamedColumns));
 
-        var ordered = SortTranslator.Apply(filtered, context.GetArgument<List<object?>?>("order"), Fields, _defaultOrder);
-        var projection = Projection.Of<TEntity>(context, _columns ??= Projection.Columns<TEntity>(_renamedColumns));
-        return await page.ExecuteAsync(filtered, ordered, projection, context.CancellationToken);
+        Func<int, int, Task<List<TEntity>>> readRows = where is null && _compiledPages.For(order, properties) is { } compiled
+            ? (offset, size) => compiled(db, offset, size).ToListAsync(cancellationToken).AsTask()
+            : (offset, size) => filtered.Provider.CreateQuery<TEntity>(SortTranslator.Order<TEntity>(filtered.Expression, order))
+                .Skip(offset).Take(size).Select(Projection.Of<TEntity>(properties)).ToListAsync(cancellationToken);
+        return await page.ExecuteAsync(() => filtered.CountAsync(cancellationToken), readRows);
     }
 }

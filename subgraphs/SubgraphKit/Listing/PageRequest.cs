@@ -1,10 +1,8 @@
 using System.Buffers.Text;
 using System.Globalization;
-using System.Linq.Expressions;
 using System.Text;
 using GraphQL;
 using GraphQL.Types.Relay.DataObjects;
-using Microsoft.EntityFrameworkCore;
 
 namespace SubgraphKit.Listing;
 
@@ -71,14 +69,14 @@ public sealed class PageRequest
     /// Runs at most two SQL statements: <c>COUNT(*)</c> when <c>totalCount</c> is selected or <c>last</c>
     /// has no <c>before</c> to count back from, and one <c>LIMIT/OFFSET</c> query for the page.
     /// </summary>
+    /// <param name="count">Counts the filtered rows.</param>
+    /// <param name="readRows">Reads <c>size</c> rows of the ordered, projected list from <c>offset</c>.</param>
     public async Task<Connection<object>> ExecuteAsync<TEntity>(
-        IQueryable<TEntity> filtered,
-        IQueryable<TEntity> ordered,
-        Expression<Func<TEntity, TEntity>> projection,
-        CancellationToken cancellationToken)
+        Func<Task<int>> count,
+        Func<int, int, Task<List<TEntity>>> readRows)
     {
         int? totalCount = _countRequested || (_last is not null && _before is null)
-            ? await filtered.CountAsync(cancellationToken)
+            ? await count()
             : null;
 
         // The window [start, end) of positions the arguments allow, before first/last cut it.
@@ -99,7 +97,7 @@ public sealed class PageRequest
         var probe = totalCount is null && _before is null ? 1 : 0;
         var rows = take + probe == 0
             ? []
-            : await ordered.Skip(start).Take(take + probe).Select(projection).ToListAsync(cancellationToken);
+            : await readRows(start, take + probe);
         var pageSize = Math.Min(rows.Count, take);
         var hasNextPage = totalCount is { } total ? start + pageSize < total
             : _before is not null || rows.Count > take;

@@ -42,8 +42,8 @@ public static class Projection
         return columns;
     }
 
-    /// <summary>The projection for this request's selection, from the listing's <see cref="Columns{TEntity}"/>.</summary>
-    public static Expression<Func<TEntity, TEntity>> Of<TEntity>(IResolveFieldContext context, IReadOnlyDictionary<string, PropertyInfo> columns)
+    /// <summary>The properties this request's selection reads, from the listing's <see cref="Columns{TEntity}"/>; the slug always.</summary>
+    public static IReadOnlySet<PropertyInfo> Properties<TEntity>(IResolveFieldContext context, IReadOnlyDictionary<string, PropertyInfo> columns)
         where TEntity : class, ISlugged
     {
         var selected = new HashSet<string>(StringComparer.Ordinal);
@@ -61,6 +61,12 @@ public static class Projection
             }
         }
 
+        return properties;
+    }
+
+    /// <summary><c>entity =&gt; new TEntity { P1 = entity.P1, ... }</c> for the given properties.</summary>
+    public static Expression<Func<TEntity, TEntity>> Of<TEntity>(IEnumerable<PropertyInfo> properties)
+    {
         var entity = Expression.Parameter(typeof(TEntity), "entity");
         var bindings = properties.Select(property => Expression.Bind(property, Expression.Property(entity, property)));
         return Expression.Lambda<Func<TEntity, TEntity>>(Expression.MemberInit(Expression.New(typeof(TEntity)), bindings), entity);

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 using SubgraphKit.Entities;
 
 namespace SubgraphKit.Listing;
@@ -9,8 +10,15 @@ namespace SubgraphKit.Listing;
 /// </summary>
 public static class SortTranslator
 {
-    public static IQueryable<TEntity> Apply<TEntity>(
-        IQueryable<TEntity> source,
+    // Looked up once: Expression.Call(typeof(Queryable), name, ...) searches Queryable's methods by
+    // reflection on every call, which was the largest allocation of a list request.
+    private static readonly MethodInfo OrderBy = QueryableMethod(nameof(Queryable.OrderBy));
+    private static readonly MethodInfo OrderByDescending = QueryableMethod(nameof(Queryable.OrderByDescending));
+    private static readonly MethodInfo ThenBy = QueryableMethod(nameof(Queryable.ThenBy));
+    private static readonly MethodInfo ThenByDescending = QueryableMethod(nameof(Queryable.ThenByDescending));
+
+    /// <summary>The sort keys in order: the client's, the listing's default, then the slug.</summary>
+    public static IReadOnlyList<(LambdaExpression Column, bool Descending)> Keys<TEntity>(
         IEnumerable<object?>? order,
         IReadOnlyList<ListedField> fields,
         IEnumerable<(LambdaExpression Column, bool Descending)> defaultOrder)
@@ -28,26 +36,40 @@ public static class SortTranslator
             }
         }
 
-        Expression<Func<TEntity, string>> slug = entity => entity.Slug;
         keys.AddRange(defaultOrder);
-        keys.Add((slug, false));
+        keys.Add((SlugColumn<TEntity>.Expression, false));
+        return keys;
+    }
 
-        var expression = source.Expression;
+    /// <summary><paramref name="source"/> (an <c>IQueryable&lt;TEntity&gt;</c> expression) ordered by <paramref name="keys"/>.</summary>
+    public static Expression Order<TEntity>(Expression source, IReadOnlyList<(LambdaExpression Column, bool Descending)> keys)
+    {
+        var expression = source;
         for (var i = 0; i < keys.Count; i++)
         {
             var (column, descending) = keys[i];
             var method = (i == 0, descending) switch
             {
-                (true, false) => nameof(Queryable.OrderBy),
-                (true, true) => nameof(Queryable.OrderByDescending),
-                (false, false) => nameof(Queryable.ThenBy),
-                (false, true) => nameof(Queryable.ThenByDescending),
+                (true, false) => OrderBy,
+                (true, true) => OrderByDescending,
+                (false, false) => ThenBy,
+                (false, true) => ThenByDescending,
             };
-            expression = Expression.Call(typeof(Queryable), method, [typeof(TEntity), column.ReturnType], expression, Expression.Quote(column));
+            expression = Expression.Call(method.MakeGenericMethod(typeof(TEntity), column.ReturnType), expression, Expression.Quote(column));
         }
 
-        return source.Provider.CreateQuery<TEntity>(expression);
+        return expression;
     }
+
+    private static class SlugColumn<TEntity>
+        where TEntity : ISlugged
+    {
+        public static readonly Expression<Func<TEntity, string>> Expression = entity => entity.Slug;
+    }
+
+    /// <summary>The two-parameter overload (source, key selector), not the one with a comparer.</summary>
+    private static MethodInfo QueryableMethod(string name) =>
+        typeof(Queryable).GetMethods().Single(method => method.Name == name && method.GetParameters().Length == 2);
 }
 
 /// <summary>The values of <c>SortEnumType</c>.</summary>
