@@ -14,8 +14,12 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@graphql-hive/gateway';
 import { renderBananaCakePop, useBananaCakePop } from './plugins/banana-cake-pop.ts';
 import { correlationIdOptions, maskedErrors, useCorrelatedErrors } from './plugins/correlation-id.ts';
-import { useGetParameterCheck } from './plugins/get-parameters.ts';
+import { useAcceptNegotiation } from './plugins/accept-negotiation.ts';
 import { graphMode } from './plugins/graph-mode.ts';
+import { useHttpMethodCheck } from './plugins/http-methods.ts';
+import { useQueryOnlyOverGet } from './plugins/query-only-over-get.ts';
+import { useRequestErrorStatus } from './plugins/request-error-status.ts';
+import { useRequestParameters } from './plugins/request-parameters.ts';
 import { requestLimits, useRequestLimits } from './plugins/request-limits.ts';
 import { subgraphUrlOverrides } from './plugins/subgraph-urls.ts';
 import { retryQueriesOnce, upstreamTimeoutMs } from './plugins/upstream-resilience.ts';
@@ -71,5 +75,17 @@ export const gatewayConfig = defineConfig({
 
   // Banana Cake Pop instead of Hive Laboratory at GET /graphql for browsers.
   renderGraphiQL: renderBananaCakePop,
-  plugins: ({ log }) => [useBananaCakePop(), useGetParameterCheck(), useRequestLimits(limits), useCorrelatedErrors(log)],
+  // GraphQL over HTTP as the subgraphs speak it (README, "GraphQL over HTTP"): methods, Accept,
+  // request parameters and their error codes, GET for queries only, status of request errors.
+  // useRequestParameters comes before useRequestLimits, which wraps its parser with the body limit.
+  plugins: ({ log }) => [
+    useBananaCakePop(),
+    useHttpMethodCheck(),
+    useAcceptNegotiation(),
+    useRequestParameters(),
+    useRequestLimits(limits),
+    useQueryOnlyOverGet(),
+    useRequestErrorStatus(),
+    useCorrelatedErrors(log),
+  ],
 });

@@ -68,12 +68,6 @@ function countTokens(source: string, stopAt: number): number {
   return count;
 }
 
-/** True when the client accepts application/json but not application/graphql-response+json (then errors are 200). */
-function legacyJsonOnly(request: Request | undefined): boolean {
-  const accept = request?.headers.get('accept') ?? '';
-  return accept.includes('application/json') && !accept.includes('application/graphql-response+json') && !accept.includes('*/*');
-}
-
 /** Reads a body of unknown length up to the limit; null when it is larger. */
 async function readLimited(request: Request, limit: number): Promise<string | null> {
   if (!request.body) return '';
@@ -192,12 +186,14 @@ export function useRequestLimits(limits: RequestLimits): GatewayPlugin {
         return requestParser(new Request(chunked.url, { method: 'POST', headers: chunked.headers, body: text }));
       });
     },
-    onParse({ params, context }) {
+    onParse({ params }) {
       const source = typeof params.source === 'string' ? params.source : params.source.body;
       if (countTokens(source, limits.maxTokens + 1) > limits.maxTokens) {
-        // Yoga gives an error thrown here 200 unless told; say what it says for its own syntax errors.
-        const status = legacyJsonOnly((context as { request?: Request }).request) ? undefined : 400;
-        throw limitError('MAX_TOKENS_EXCEEDED', `The document has more than ${limits.maxTokens} tokens, the limit of this endpoint.`, status);
+        // Yoga gives an error thrown here 200 unless told; `spec` makes it what Yoga says for its
+        // own syntax errors: 400, or 200 for application/json.
+        throw new GraphQLError(`The document has more than ${limits.maxTokens} tokens, the limit of this endpoint.`, {
+          extensions: { code: 'MAX_TOKENS_EXCEEDED', http: { status: 400, spec: true } },
+        });
       }
     },
     onValidate({ addValidationRule }) {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 
 namespace Supergraph.Tests;
 
@@ -91,23 +90,6 @@ public sealed class GatewayRequestLimitTests(ProductionSystem system)
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Null(response.Data);
         Assert.Equal("MAX_COMPLEXITY_EXCEEDED", response.Errors?[0]?["extensions"]?["code"]?.GetValue<string>());
-    }
-
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Body_over_100_KB_is_413_like_the_subgraphs(bool chunked)
-    {
-        var body = Encoding.UTF8.GetBytes($$$"""{"query": "{ __typename }", "variables": {"padding": "{{{new string('x', 120 * 1024)}}}"}}""");
-        HttpContent content = chunked ? new StreamContent(new MemoryStream(body)) : new ByteArrayContent(body);
-        content.Headers.ContentType = new(MediaTypes.Json);
-        using var request = new HttpRequestMessage(HttpMethod.Post, GraphQLHttpClientExtensions.Endpoint) { Content = content };
-        request.Headers.TransferEncodingChunked = chunked;
-
-        var response = await system.Gateway.SendGraphQLAsync(request, MediaTypes.GraphQLResponse);
-
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.Status);
-        Assert.Equal("REQUEST_TOO_LARGE", response.Errors?[0]?["extensions"]?["code"]?.GetValue<string>());
     }
 
     /// <summary>400, no data, the code; returns the message.</summary>
