@@ -3,15 +3,15 @@
 // Why our own plugin rather than the built-in maxTokens/maxDepth (GraphQL Armor): the same measures
 // and error codes as the subgraphs' (SubgraphKit/Limits), an alias and directive limit that Hive
 // Gateway 2.15 does not ship, a cost limit checked before any subgraph is called (the built-in
-// demandControl adds up cost per subgraph request, during execution), and a request body limit,
-// which Hive Gateway does not have at all. Every violation is a GraphQL error with a code and
-// HTTP 400 (413 for the body), before anything executes.
+// demandControl adds up cost per subgraph request, during execution; both read the same @cost and
+// @listSize), and a request body limit, which Hive Gateway does not have at all. Every violation is a
+// GraphQL error with a code and HTTP 400 (413 for the body), before anything executes.
 import type { GatewayPlugin } from '@graphql-hive/gateway';
 import {
-  GraphQLError, Kind, Lexer, Source, TokenKind, getNamedType, getNullableType, isInterfaceType,
-  isListType, isObjectType, visit,
-  type DocumentNode, type FragmentDefinitionNode, type GraphQLNamedType, type GraphQLSchema, type SelectionSetNode,
-  type ValidationContext,
+  GraphQLError, Kind, Lexer, Source, TokenKind, getArgumentValues, getNamedType, getNullableType, getVariableValues,
+  isInterfaceType, isListType, isObjectType, valueFromASTUntyped, visit,
+  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLNamedType,
+  type GraphQLSchema, type SelectionSetNode, type ValidationContext,
 } from 'graphql';
 
 export interface RequestLimits {
@@ -20,8 +20,9 @@ export interface RequestLimits {
   maxDepth: number;
   maxAliases: number;
   maxDirectives: number;
-  /** GraphQL.NET's complexity, as the subgraphs count it: 1 per field, a list field's children × listSize. */
+  /** GraphQL.NET's complexity, as the subgraphs count it, with the supergraph's @cost and @listSize (see measure). */
   maxCost: number;
+  /** The size assumed for a list field without @listSize. */
   listSize: number;
 }
 
@@ -31,7 +32,7 @@ export const DEFAULT_LIMITS: RequestLimits = {
   maxDepth: 8,
   maxAliases: 10,
   maxDirectives: 10,
-  maxCost: 5000,
+  maxCost: 10_000,
   listSize: 10,
 };
 
@@ -83,15 +84,63 @@ async function readLimited(request: Request, limit: number): Promise<string | nu
 
 interface Measures { depth: number; cost: number }
 
+/** The arguments of @listSize (Federation 2.9, cost spec v0.1), as the supergraph applies it to a field. */
+interface ListSize { assumedSize?: number; slicingArguments?: string[]; sizedFields?: string[] }
+
+/** One document being measured: its fragments, and the operation's variables (coerced, with their defaults). */
+interface Measuring {
+  schema: GraphQLSchema;
+  limits: RequestLimits;
+  fragments: Map<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+  visiting: Set<string>;
+}
+
 /**
- * Depth (nested fields) and cost of one selection set, fragments inlined. Introspection fields
- * (__schema, __type) are left out: introspection is on or off as a whole, by GRAPH_MODE, and the
- * IDE's introspection query is deeper than any data query.
+ * The arguments of a directive applied to a field in the supergraph: from the field's extensions,
+ * where graphql-tools keeps them, or from its AST node, as graphql-js's buildSchema leaves them.
+ */
+function directiveArguments(field: GraphQLField<unknown, unknown>, name: string): Record<string, unknown> | undefined {
+  const fromExtensions = (field.extensions as { directives?: Record<string, unknown> } | undefined)?.directives?.[name];
+  if (fromExtensions) return (Array.isArray(fromExtensions) ? fromExtensions[0] : fromExtensions) as Record<string, unknown>;
+  const node = field.astNode?.directives?.find((directive) => directive.name.value === name);
+  if (!node) return undefined;
+  return Object.fromEntries((node.arguments ?? []).map((argument) => [argument.name.value, valueFromASTUntyped(argument.value)]));
+}
+
+/**
+ * How many items a field with @listSize returns: the first slicing argument that the request sets
+ * (literal or variable), else the argument's default, else assumedSize, else the flat list size.
+ */
+function sliceSize(field: GraphQLField<unknown, unknown>, node: FieldNode, listSize: ListSize, measuring: Measuring): number {
+  let values: Record<string, unknown> = {};
+  try {
+    values = getArgumentValues(field, node, measuring.variables);
+  } catch {
+    // An invalid argument: validation or execution reports it; count the assumed size meanwhile.
+  }
+  for (const name of listSize.slicingArguments ?? []) {
+    const value = values[name];
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
+  }
+  return listSize.assumedSize ?? measuring.limits.listSize;
+}
+
+/**
+ * Depth (nested fields) and cost of one selection set, fragments inlined. Cost is GraphQL.NET's
+ * complexity, as the subgraphs count it: each field costs its @cost weight (1 without one) times the
+ * sizes of the lists above it. A list field's size is the slicing argument its @listSize names, or
+ * its assumedSize; a field whose @listSize names sizedFields (a connection's edges and nodes) gives
+ * that size to those fields; any other list counts the flat listSize. `sized` holds the sizes the
+ * enclosing field gave to this selection set's fields. Introspection fields (__schema, __type) are
+ * left out: introspection is on or off as a whole, by GRAPH_MODE, and the IDE's introspection query
+ * is deeper than any data query.
  */
 function measure(
-  schema: GraphQLSchema, selectionSet: SelectionSetNode, parentType: GraphQLNamedType | undefined,
-  multiplier: number, limits: RequestLimits, fragments: Map<string, FragmentDefinitionNode>, visiting: Set<string>,
+  selectionSet: SelectionSetNode, parentType: GraphQLNamedType | undefined, multiplier: number,
+  sized: Map<string, number> | undefined, measuring: Measuring,
 ): Measures {
+  const { schema, fragments, visiting } = measuring;
   let depth = 0;
   let cost = 0;
   for (const selection of selectionSet.selections) {
@@ -100,26 +149,38 @@ function measure(
       const name = selection.name.value;
       if (name === '__schema' || name === '__type') continue;
       const field = parentType && (isObjectType(parentType) || isInterfaceType(parentType)) ? parentType.getFields()[name] : undefined;
-      cost += multiplier;
+      const weight = Number(field && directiveArguments(field, 'cost')?.weight) || 1;
+      cost += weight * multiplier;
       if (!selection.selectionSet) {
         depth = Math.max(depth, 1);
         continue;
       }
-      const childMultiplier = field && isListType(getNullableType(field.type)) ? multiplier * limits.listSize : multiplier;
-      const child = measure(schema, selection.selectionSet, field && getNamedType(field.type), childMultiplier, limits, fragments, visiting);
+      let childMultiplier = multiplier;
+      let childSized: Map<string, number> | undefined;
+      const listSize = field && (directiveArguments(field, 'listSize') as ListSize | undefined);
+      if (sized?.has(name)) {
+        childMultiplier *= sized.get(name)!;
+      } else if (field && listSize) {
+        const size = sliceSize(field, selection, listSize, measuring);
+        if (listSize.sizedFields?.length) childSized = new Map(listSize.sizedFields.map((sizedField) => [sizedField, size]));
+        else childMultiplier *= size;
+      } else if (field && isListType(getNullableType(field.type))) {
+        childMultiplier *= measuring.limits.listSize;
+      }
+      const child = measure(selection.selectionSet, field && getNamedType(field.type), childMultiplier, childSized, measuring);
       depth = Math.max(depth, 1 + child.depth);
       cost += child.cost;
       continue;
     }
     if (selection.kind === Kind.INLINE_FRAGMENT) {
       const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType;
-      inner = measure(schema, selection.selectionSet, type, multiplier, limits, fragments, visiting);
+      inner = measure(selection.selectionSet, type ?? undefined, multiplier, sized, measuring);
     } else {
       const name = selection.name.value;
       const fragment = fragments.get(name);
       if (!fragment || visiting.has(name)) continue; // unknown or cyclic: validation reports it
       visiting.add(name);
-      inner = measure(schema, fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), multiplier, limits, fragments, visiting);
+      inner = measure(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? undefined, multiplier, sized, measuring);
       visiting.delete(name);
     }
     depth = Math.max(depth, inner.depth);
@@ -128,8 +189,14 @@ function measure(
   return { depth, cost };
 }
 
-/** The most demanding operation of a document: its depth and cost. */
-export function measureDocument(schema: GraphQLSchema, document: DocumentNode, limits: RequestLimits): Measures {
+/**
+ * Depth and cost of a document's operations: the one named, or the most demanding of all. A slicing
+ * argument set by a variable counts the variable's value, else its default, else the assumed size.
+ */
+export function measureDocument(
+  schema: GraphQLSchema, document: DocumentNode, limits: RequestLimits,
+  variables: Record<string, unknown> = {}, operationName?: string | null,
+): Measures {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -137,8 +204,11 @@ export function measureDocument(schema: GraphQLSchema, document: DocumentNode, l
   let worst: Measures = { depth: 0, cost: 0 };
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    if (operationName && definition.name?.value !== operationName) continue;
+    const coerced = getVariableValues(schema, definition.variableDefinitions ?? [], variables);
+    const measuring: Measuring = { schema, limits, fragments, variables: coerced.coerced ?? variables, visiting: new Set() };
     const root = schema.getRootType(definition.operation) ?? undefined;
-    const measures = measure(schema, definition.selectionSet, root, 1, limits, fragments, new Set());
+    const measures = measure(definition.selectionSet, root, 1, undefined, measuring);
     worst = { depth: Math.max(worst.depth, measures.depth), cost: Math.max(worst.cost, measures.cost) };
   }
   return worst;
@@ -159,11 +229,11 @@ function limitsRule(limits: RequestLimits) {
     if (directives > limits.maxDirectives) {
       context.reportError(limitError('MAX_DIRECTIVES_EXCEEDED', `The document has ${directives} directives; the limit of this endpoint is ${limits.maxDirectives}.`));
     }
-    const { depth, cost } = measureDocument(context.getSchema(), document, limits);
+    // Cost is not checked here: Yoga caches validation per document, and a slicing argument's
+    // variable changes the cost from one request to the next (see onExecute).
+    const { depth } = measureDocument(context.getSchema(), document, limits);
     if (depth > limits.maxDepth) {
       context.reportError(limitError('MAX_DEPTH_EXCEEDED', `The operation is ${depth} levels deep; the limit of this endpoint is ${limits.maxDepth}.`));
-    } else if (cost > limits.maxCost) {
-      context.reportError(limitError('MAX_COMPLEXITY_EXCEEDED', `The operation's complexity is ${cost}; the limit of this endpoint is ${limits.maxCost}.`));
     }
     return {};
   };
@@ -198,6 +268,17 @@ export function useRequestLimits(limits: RequestLimits): GatewayPlugin {
     },
     onValidate({ addValidationRule }) {
       addValidationRule(limitsRule(limits));
+    },
+    // The cost with the slicing arguments that variables set: known only now, before anything executes.
+    onExecute({ args, setResultAndStopExecution }) {
+      const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+      const { cost } = measureDocument(args.schema, args.document, limits, variables, args.operationName);
+      if (cost <= limits.maxCost) return;
+      const request = (args.contextValue as { request?: Request } | undefined)?.request;
+      setResultAndStopExecution({
+        errors: [limitError('MAX_COMPLEXITY_EXCEEDED', `The operation's complexity is ${cost}; the limit of this endpoint is ${limits.maxCost}.`,
+          legacyJsonOnly(request) ? undefined : 400)],
+      });
     },
   };
 }

@@ -186,14 +186,27 @@ public static class Entities
 /// <summary>
 /// A cycle of list fields in a subgraph's schema (roles → tools → roles …), from which tests build
 /// queries of any depth without knowing more of the schema. The root is a connection, entered
-/// through its <c>nodes</c>, which counts as one more level.
+/// through its <c>nodes</c> (or <c>edges { node }</c>), which counts as one more level.
 /// </summary>
 public sealed record ListCycle(string Root, params string[] Repeat)
 {
-    /// <summary>A query <paramref name="depth"/> lists deep (plus the connection): the root's nodes, nested lists, and <c>__typename</c> last.</summary>
-    public string Nested(int depth)
+    /// <summary>
+    /// A query <paramref name="depth"/> lists deep (plus the connection): the root's nodes, nested lists, and
+    /// <c>__typename</c> last. <paramref name="rootArguments"/>, such as <c>first: 50</c>, go to the root.
+    /// </summary>
+    public string Nested(int depth, string? rootArguments = null) =>
+        Query(depth, RootField(rootArguments) + " { nodes");
+
+    /// <summary>As <see cref="Nested"/>, with the root's <c>totalCount</c>, entered through <c>edges { node }</c>.</summary>
+    public string NestedWithCount(int depth, string rootArguments) =>
+        Query(depth, RootField(rootArguments) + " { totalCount edges { node", extraClosing: 1);
+
+    private string RootField(string? arguments) => arguments is null ? Root : $"{Root}({arguments})";
+
+    private string Query(int depth, string root, int extraClosing = 0)
     {
-        var fields = Enumerable.Range(0, depth - 1).Select(level => level == 0 ? Root + " { nodes" : Repeat[(level - 1) % Repeat.Length]).ToList();
-        return "{ " + string.Concat(fields.Select(field => field + " { ")) + "__typename" + string.Concat(Enumerable.Repeat(" }", fields.Count + 1)) + " }";
+        var fields = Enumerable.Range(0, depth - 1).Select(level => level == 0 ? root : Repeat[(level - 1) % Repeat.Length]).ToList();
+        return "{ " + string.Concat(fields.Select(field => field + " { ")) + "__typename"
+            + string.Concat(Enumerable.Repeat(" }", fields.Count + 1 + extraClosing)) + " }";
     }
 }

@@ -56,13 +56,50 @@ public abstract class RequestLimitTests<TProgram>(SubgraphFactory<TProgram> fact
     }
 
     [Fact]
-    public async Task Five_nested_lists_exceed_complexity_20000_with_400_max_complexity_exceeded()
+    public async Task Five_nested_lists_exceed_complexity_40000_with_400_max_complexity_exceeded()
     {
         var response = await Client.PostGraphQLAsync(Lists.Nested(6));
 
-        var error = GraphQLAssert.Error(response, HttpStatusCode.BadRequest, "MAX_COMPLEXITY_EXCEEDED", MediaTypes.GraphQLResponse);
-        // 1 for the connection field, then 1 + 10 × (…) for each of the five lists below it.
-        Assert.Contains("111112", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        // 1 for the connection and 1 for its nodes, then 10 × (…) for the default page and each of the four lists below.
+        AssertComplexityRefused(response, 111112);
+    }
+
+    [Fact]
+    public async Task Four_nested_lists_under_a_page_of_50_exceed_complexity_40000()
+    {
+        var response = await Client.PostGraphQLAsync(Lists.Nested(5, "first: 50"));
+
+        // 1 + 1 + 50 + 50 × 10 + 50 × 10 × 10 + 50 × 10 × 10 × 10 (__typename).
+        AssertComplexityRefused(response, 55552);
+    }
+
+    [Fact]
+    public async Task Four_nested_lists_under_a_page_of_2_are_allowed()
+    {
+        GraphQLAssert.Data(await Client.PostGraphQLAsync(Lists.Nested(5, "first: 2")));
+    }
+
+    [Theory]
+    [InlineData("first")]
+    [InlineData("last")]
+    public async Task A_page_size_from_a_variable_counts_like_a_literal(string argument)
+    {
+        var query = "query ($size: Int) " + Lists.Nested(5, argument + ": $size");
+
+        var large = await Client.PostGraphQLAsync(query, new { size = 50 });
+        var small = await Client.PostGraphQLAsync(query, new { size = 2 });
+
+        AssertComplexityRefused(large, 55552);
+        GraphQLAssert.Data(small);
+    }
+
+    [Fact]
+    public async Task TotalCount_weighs_5_and_edges_count_the_page_like_nodes()
+    {
+        var response = await Client.PostGraphQLAsync(Lists.NestedWithCount(5, "first: 50"));
+
+        // connection 1, totalCount 5, edges 1, then 50 × node, 50 × list, 500 × list, 5000 × list, 50000 × __typename.
+        AssertComplexityRefused(response, 55607);
     }
 
     [Fact]
@@ -87,6 +124,13 @@ public abstract class RequestLimitTests<TProgram>(SubgraphFactory<TProgram> fact
 
         GraphQLAssert.Error(deep, HttpStatusCode.BadRequest, "MAX_DEPTH_EXCEEDED", MediaTypes.GraphQLResponse);
         GraphQLAssert.Error(aliased, HttpStatusCode.BadRequest, "MAX_ALIASES_EXCEEDED", MediaTypes.GraphQLResponse);
+    }
+
+    /// <summary>Refused before execution for complexity, with exactly <paramref name="complexity"/> counted.</summary>
+    protected static void AssertComplexityRefused(GraphQLResponse response, int complexity)
+    {
+        var error = GraphQLAssert.Error(response, HttpStatusCode.BadRequest, "MAX_COMPLEXITY_EXCEEDED", MediaTypes.GraphQLResponse);
+        Assert.Contains($"complexity is {complexity};", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     private static string Aliased(int count) =>

@@ -73,13 +73,56 @@ public sealed class GatewayRequestLimitTests(ProductionSystem system)
     }
 
     [Fact]
-    public async Task Complexity_over_5000_is_400_max_complexity_exceeded_before_any_subgraph_is_called()
+    public async Task Complexity_over_10000_is_400_max_complexity_exceeded_before_any_subgraph_is_called()
     {
         var response = await system.Gateway.PostGraphQLAsync("{ roles { nodes { tools { roles { tools { name } } } } } }");
 
         var error = AssertRefused(response, "MAX_COMPLEXITY_EXCEEDED");
-        // 1 for the connection, then 1 + 10 × (…) for each of the four lists below it.
-        Assert.Contains("11112", error, StringComparison.Ordinal);
+        // 1 for the connection and 1 for its nodes, then 10 × (…) for the default page (@listSize
+        // assumedSize) and for each of the three lists below it (no @listSize: the flat 10).
+        Assert.Contains("complexity is 11112;", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_page_of_50_over_nested_lists_is_refused_and_a_page_of_2_passes()
+    {
+        const string Query = "{ roles(first: %) { nodes { tools { roles { tools { name } } } } } }";
+
+        var large = await system.Gateway.PostGraphQLAsync(Query.Replace("%", "50", StringComparison.Ordinal));
+        var small = await system.Gateway.PostGraphQLAsync(Query.Replace("%", "2", StringComparison.Ordinal));
+
+        // 1 + 1 + first × (1 + 10 × (1 + 10 × (1 + 10))): 55552 with first 50, 2224 with first 2.
+        Assert.Contains("complexity is 55552;", AssertRefused(large, "MAX_COMPLEXITY_EXCEEDED"), StringComparison.Ordinal);
+        GraphQLAssert.Data(small);
+    }
+
+    [Theory]
+    [InlineData("first")]
+    [InlineData("last")]
+    public async Task A_page_size_from_a_variable_counts_like_a_literal(string argument)
+    {
+        var query = $"query ($size: Int) {{ tools({argument}: $size) {{ nodes {{ roles {{ tools {{ roles {{ name }} }} }} }} }} }}";
+
+        var large = await system.Gateway.PostGraphQLAsync(query, new { size = 50 });
+        var small = await system.Gateway.PostGraphQLAsync(query, new { size = 2 });
+
+        Assert.Contains("complexity is 55552;", AssertRefused(large, "MAX_COMPLEXITY_EXCEEDED"), StringComparison.Ordinal);
+        GraphQLAssert.Data(small);
+    }
+
+    [Theory]
+    // totalCount @cost(weight: 5); edges sized by first like nodes: 1 + 5 + 1 + 50 × (1 + 1 + 10 × (1 + 10 × (1 + 10))).
+    [InlineData("{ tools(first: 50) { totalCount edges { node { roles { tools { roles { name } } } } } } }", null, 55607)]
+    // nodes(ids:) @listSize(assumedSize: 100), however few ids: 1 + 100 × (1 + 10 × (1 + 10 × (1 + 10))).
+    [InlineData("{ nodes(ids: [\"x\"]) { ... on Role { tools { roles { tools { name } } } } } }", null, 111101)]
+    // search @cost(weight: 10), its results sized by first (a variable's default here):
+    // 10 + 1 + 10 × (1 + 1 + 10 × (1 + 10 × (1 + 10))).
+    [InlineData("query ($q: String!, $n: Int = 10) { search(query: $q, first: $n) { results { node { ... on Role { tools { roles { tools { name } } } } } } } }", "api", 11131)]
+    public async Task Costs_add_up_as_the_supergraph_declares_them(string query, string? searchText, int expected)
+    {
+        var response = await system.Gateway.PostGraphQLAsync(query, searchText is null ? null : new { q = searchText });
+
+        Assert.Contains($"complexity is {expected};", AssertRefused(response, "MAX_COMPLEXITY_EXCEEDED"), StringComparison.Ordinal);
     }
 
     [Fact]

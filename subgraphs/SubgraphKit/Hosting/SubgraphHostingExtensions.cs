@@ -26,8 +26,11 @@ namespace SubgraphKit.Hosting;
 /// <summary>Everything the three subgraph services have in common, so each Program.cs reads as a table of contents.</summary>
 public static class SubgraphHostingExtensions
 {
-    /// <summary>The Apollo Federation version every subgraph links (@link(url: ".../federation/v2.3")).</summary>
-    public const string FederationVersion = "2.3";
+    /// <summary>
+    /// The Apollo Federation version every subgraph links (@link(url: ".../federation/v2.9")): 2.9 for
+    /// the demand-control directives @cost and @listSize (Limits/DemandControl.cs).
+    /// </summary>
+    public const string FederationVersion = "2.9";
 
     private static readonly SqliteConnectionSettings ConnectionSettings = new();
 
@@ -75,7 +78,8 @@ public static class SubgraphHostingExtensions
             graphQL
                 .AddSchema<TSchema>()
                 .AddSystemTextJson()
-                .AddFederation(FederationVersion)
+                .AddFederation(FederationVersion, DemandControl.ImportDirectives)
+                .ConfigureSchema(DemandControl.RegisterDirectives)
                 .ConfigureExecution<ValidatedDocumentCache>()
                 .AddGraphTypes(typeof(TSchema).Assembly)
                 .AddGraphTypes(typeof(ArticleSectionType).Assembly)

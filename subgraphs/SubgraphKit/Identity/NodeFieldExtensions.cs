@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using SubgraphKit.Entities;
+using SubgraphKit.Limits;
 
 namespace SubgraphKit.Identity;
 
@@ -26,6 +27,7 @@ public static class NodeFieldExtensions
         query.Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
             .Description($"Entities by their global ids, in the order given, with null for each id that node(id:) would not find. At most {MaxIds} ids.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids")
+            .AssumedListSize(MaxIds)
             .Resolve(context =>
             {
                 var ids = context.GetArgument<List<string>>("ids");

@@ -20,7 +20,7 @@ public sealed class RequestLimits
     public int MaxAliases { get; set; } = 30;
 
     /// <summary>GraphQL.NET's complexity: 1 per field, children of a list field counted <see cref="ListSize"/> times.</summary>
-    public double MaxComplexity { get; set; } = 20_000;
+    public double MaxComplexity { get; set; } = 40_000;
 
     /// <summary>The number of items the complexity analyzer assumes a list field returns.</summary>
     public double ListSize { get; set; } = 10;

@@ -1,5 +1,6 @@
 using GraphQL.Builders;
 using GraphQL.Types;
+using SubgraphKit.Limits;
 
 namespace SubgraphKit.Listing;
 
@@ -21,6 +22,7 @@ public static class ConnectionFieldExtensions
             .Argument<StringGraphType>("after", "A cursor from a previous page: start after this row.")
             .Argument<IntGraphType>("last", $"The last n rows before 'before' (at most {PageRequest.MaxPageSize}).")
             .Argument<StringGraphType>("before", "A cursor from a previous page: end before this row.")
-            .ResolveAsync(listing.ResolveAsync);
+            .ResolveAsync(listing.ResolveAsync)
+            .ConnectionListSize(PageRequest.DefaultPageSize);
     }
 }

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using GraphQL.Types.Relay;
 using GraphQL.Types.Relay.DataObjects;
+using SubgraphKit.Limits;
 
 namespace SubgraphKit.Listing;
 
@@ -13,6 +14,9 @@ namespace SubgraphKit.Listing;
 public sealed class EntityConnectionType<TNodeType> : ObjectGraphType<Connection<object>>
     where TNodeType : IGraphType
 {
+    /// <summary>A <c>COUNT(*)</c> over the filtered rows: a second SQL statement, as costly as the page itself (@cost).</summary>
+    public const int TotalCountCost = 5;
+
     public EntityConnectionType()
     {
         Name = typeof(TNodeType).GraphQLName() + "Connection";
@@ -28,6 +32,7 @@ public sealed class EntityConnectionType<TNodeType> : ObjectGraphType<Connection
             .Resolve(context => context.Source.PageInfo);
         Field<NonNullGraphType<IntGraphType>>("totalCount")
             .Description("How many rows meet the filter, across all pages. Counted only when selected.")
-            .Resolve(context => context.Source.TotalCount);
+            .Resolve(context => context.Source.TotalCount)
+            .Cost(TotalCountCost);
     }
 }

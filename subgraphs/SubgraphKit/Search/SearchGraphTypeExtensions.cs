@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Federation;
 using GraphQL.Types;
 using SubgraphKit.Data;
+using SubgraphKit.Limits;
 
 namespace SubgraphKit.Search;
 
@@ -16,10 +17,20 @@ public static class SearchGraphTypeExtensions
     public const int DefaultFirst = 10;
     public const int MaxQueryLength = 200;
 
-    /// <summary><c>Query.search(query: String!, first: Int = 10): Search</c>, for the subgraph that owns the entry point.</summary>
+    /// <summary>
+    /// What one search costs beyond its fields: an FTS5 query in each of the three subgraphs, and the
+    /// merge (@cost; README.md, "Limits").
+    /// </summary>
+    public const int SearchCost = 10;
+
+    /// <summary>
+    /// <c>Query.search(query: String!, first: Int = 10): Search</c>, for the subgraph that owns the entry
+    /// point; every list of <typeparamref name="TSearchType"/> holds at most <c>first</c> items (@listSize).
+    /// </summary>
     public static void SearchField<TSearchType>(this ObjectGraphType query)
-        where TSearchType : ObjectGraphType<SearchRequest>
+        where TSearchType : ObjectGraphType<SearchRequest>, new()
     {
+        var hitsFields = new TSearchType().Fields.Where(field => IsList(field.Type!)).Select(field => field.Name).ToArray();
         query.Field<TSearchType>("search")
             .Description("Roles, comparison aspects, tools, architecture patterns, practices and terms whose names or texts hold the query's words (the last one also as a prefix), best first.")
             .Argument<NonNullGraphType<StringGraphType>>("query", argument => argument.Description = $"Words to look for; punctuation and FTS operators are ignored. At most {MaxQueryLength} characters.")
@@ -43,7 +54,9 @@ public static class SearchGraphTypeExtensions
                 }
 
                 return new SearchRequest { Query = text, First = first };
-            });
+            })
+            .SlicedListSize(DefaultFirst, ["first"], hitsFields)
+            .Cost(SearchCost);
     }
 
     /// <summary>
@@ -114,6 +127,10 @@ public static class SearchGraphTypeExtensions
     }
 
     private static double Share(double score, double best) => best > 0 ? Math.Clamp(score / best, 0, 1) : 0;
+
+    private static bool IsList(Type graphType) =>
+        graphType.IsGenericType && (graphType.GetGenericTypeDefinition() == typeof(ListGraphType<>)
+            || (graphType.GetGenericTypeDefinition() == typeof(NonNullGraphType<>) && IsList(graphType.GetGenericArguments()[0])));
 
     private static ExecutionError BadInput(string message) => new(message) { Code = "BAD_USER_INPUT" };
 }
