@@ -17,6 +17,7 @@ import { correlationIdOptions, maskedErrors, useCorrelatedErrors } from './plugi
 import { useGetParameterCheck } from './plugins/get-parameters.ts';
 import { graphMode } from './plugins/graph-mode.ts';
 import { requestLimits, useRequestLimits } from './plugins/request-limits.ts';
+import { useSubgraphUnavailableErrors } from './plugins/subgraph-unavailable.ts';
 import { subgraphUrlOverrides } from './plugins/subgraph-urls.ts';
 import { retryQueriesOnce, upstreamTimeoutMs } from './plugins/upstream-resilience.ts';
 import { trustedDocuments } from './plugins/trusted-documents.ts';
@@ -24,6 +25,7 @@ import { trustedDocuments } from './plugins/trusted-documents.ts';
 const mode = graphMode();
 const production = mode === 'production';
 const limits = requestLimits();
+const masking = maskedErrors(mode);
 
 export const gatewayConfig = defineConfig({
   // The committed contract, produced by compose.mjs. Absolute, so it does not depend on the cwd.
@@ -45,8 +47,9 @@ export const gatewayConfig = defineConfig({
   gracefulShutdownTimeout: 10_000,
 
   // Unexpected errors reach clients as "Unexpected error." with extensions.correlationId, the id the
-  // gateway logs the cause with; development adds the cause's message and stack.
-  maskedErrors: maskedErrors(mode),
+  // gateway logs the cause with, and a failed subgraph call as "The glossary subgraph is unavailable."
+  // with extensions.serviceName; development adds the cause's message and stack.
+  maskedErrors: masking,
   requestId: correlationIdOptions,
 
   // Production: no introspection (Banana Cake Pop then cannot load the schema) and no "did you mean".
@@ -71,5 +74,12 @@ export const gatewayConfig = defineConfig({
 
   // Banana Cake Pop instead of Hive Laboratory at GET /graphql for browsers.
   renderGraphiQL: renderBananaCakePop,
-  plugins: ({ log }) => [useBananaCakePop(), useGetParameterCheck(), useRequestLimits(limits), useCorrelatedErrors(log)],
+  // A subgraph that cannot be reached is named in an error, also where no selected field shows its data.
+  plugins: ({ log }) => [
+    useBananaCakePop(),
+    useGetParameterCheck(),
+    useRequestLimits(limits),
+    useSubgraphUnavailableErrors(masking.maskError),
+    useCorrelatedErrors(log),
+  ],
 });

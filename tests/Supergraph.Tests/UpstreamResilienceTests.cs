@@ -40,7 +40,7 @@ public sealed class UpstreamResilienceTests(GlossaryBehindProxy system) : IClass
     }
 
     [Fact]
-    public async Task A_glossary_that_keeps_failing_is_tried_twice_per_call_then_only_its_fields_are_missing()
+    public async Task A_glossary_that_keeps_failing_is_tried_twice_per_call_then_only_its_fields_are_missing_with_errors_that_name_it()
     {
         var normal = await CallsForRolePageAsync();
 
@@ -59,6 +59,14 @@ public sealed class UpstreamResilienceTests(GlossaryBehindProxy system) : IClass
         Assert.Equal("Backend Developer", result.Response.Data?["role"]?["name"]?.GetValue<string>());
         Assert.Null(result.Response.Data?["role"]?["termPerspectives"]);
         Assert.NotEmpty(result.Response.Errors!);
+
+        // Development mode names the subgraph as production does (PartialFailureTests), and adds the cause.
+        Assert.All(result.Response.Errors!, error =>
+        {
+            Assert.Equal("The glossary subgraph is unavailable.", error!["message"]!.GetValue<string>());
+            Assert.Equal("glossary", error["extensions"]!["serviceName"]!.GetValue<string>());
+            Assert.NotNull(error["extensions"]!["originalError"]!["message"]);
+        });
         Assert.Equal(2 * normal, result.Calls);
     }
 
