@@ -58,11 +58,13 @@ export function maskedErrors(mode: GraphMode) {
   const masked = new WeakSet<object>();
   return {
     maskError(error: unknown, message: string): Error {
-      if (isExpected(error) || (error instanceof Error && masked.has(error))) return error as Error;
+      if (error instanceof Error && masked.has(error)) return error;
+      // A failed subgraph call is always masked: a timeout's error looks expected, but carries internals.
+      const subgraph = subgraphUnavailable(error);
+      if (!subgraph && isExpected(error)) return error as Error;
       const cause = causeOf(error);
       const original = cause instanceof Error ? cause : new Error(String(cause));
       const located = error instanceof GraphQLError ? error : undefined;
-      const subgraph = subgraphUnavailable(located);
       const maskedError = new GraphQLError(subgraph?.message ?? message, {
         nodes: located?.nodes,
         source: located?.source,

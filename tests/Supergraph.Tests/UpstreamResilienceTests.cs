@@ -70,6 +70,33 @@ public sealed class UpstreamResilienceTests(GlossaryBehindProxy system) : IClass
         Assert.Equal(2 * normal, result.Calls);
     }
 
+    [Fact]
+    public async Task A_glossary_that_keeps_timing_out_is_named_in_the_error_without_the_request_the_gateway_sent()
+    {
+        system.Proxy.StallNext(int.MaxValue, TimeSpan.FromSeconds(60));
+        (GraphQLResponse Response, int Calls, TimeSpan Elapsed) result;
+        try
+        {
+            result = await RolePageAsync();
+        }
+        finally
+        {
+            system.Proxy.StallNext(0, TimeSpan.Zero);
+        }
+
+        // Hive's timeout error looks like one a subgraph answered with, but carries the subgraph's URL
+        // and the request's body; it is masked like any failed call, and the partial result stays 200.
+        Assert.Equal(HttpStatusCode.OK, result.Response.Status);
+        Assert.Equal("Backend Developer", result.Response.Data?["role"]?["name"]?.GetValue<string>());
+        Assert.All(result.Response.Errors!, error =>
+        {
+            Assert.Equal("The glossary subgraph is unavailable.", error!["message"]!.GetValue<string>());
+            Assert.Equal("GATEWAY_TIMEOUT", error["extensions"]!["code"]!.GetValue<string>());
+            Assert.Null(error["extensions"]!["request"]);
+        });
+        Assert.DoesNotContain(system.Proxy.Url.Authority, result.Response.Body, StringComparison.Ordinal);
+    }
+
     private async Task<int> CallsForRolePageAsync()
     {
         var (response, calls, _) = await RolePageAsync();
