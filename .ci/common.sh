@@ -110,7 +110,8 @@ wait_ready() {
   done
 }
 
-# Stops only what this script started, by PID.
+# Stops only what this script started, by PID: SIGTERM, then waits, so each process drains its requests in
+# flight (at most 10 s: HostOptions.ShutdownTimeout, gracefulShutdownTimeout) before the script exits.
 stop_started() {
   local pid
   for pid in "${STARTED_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done

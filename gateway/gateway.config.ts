@@ -21,6 +21,7 @@ import { useQueryOnlyOverGet } from './plugins/query-only-over-get.ts';
 import { useRequestErrorStatus } from './plugins/request-error-status.ts';
 import { useRequestParameters } from './plugins/request-parameters.ts';
 import { requestLimits, useRequestLimits } from './plugins/request-limits.ts';
+import { useSubgraphUnavailableErrors } from './plugins/subgraph-unavailable.ts';
 import { subgraphUrlOverrides } from './plugins/subgraph-urls.ts';
 import { retryQueriesOnce, upstreamTimeoutMs } from './plugins/upstream-resilience.ts';
 import { trustedDocuments } from './plugins/trusted-documents.ts';
@@ -28,6 +29,7 @@ import { trustedDocuments } from './plugins/trusted-documents.ts';
 const mode = graphMode();
 const production = mode === 'production';
 const limits = requestLimits();
+const masking = maskedErrors(mode);
 
 export const gatewayConfig = defineConfig({
   // The committed contract, produced by compose.mjs. Absolute, so it does not depend on the cwd.
@@ -49,8 +51,9 @@ export const gatewayConfig = defineConfig({
   gracefulShutdownTimeout: 10_000,
 
   // Unexpected errors reach clients as "Unexpected error." with extensions.correlationId, the id the
-  // gateway logs the cause with; development adds the cause's message and stack.
-  maskedErrors: maskedErrors(mode),
+  // gateway logs the cause with, and a failed subgraph call as "The glossary subgraph is unavailable."
+  // with extensions.serviceName; development adds the cause's message and stack.
+  maskedErrors: masking,
   requestId: correlationIdOptions,
 
   // Production: no introspection (Banana Cake Pop then cannot load the schema) and no "did you mean".
@@ -78,6 +81,7 @@ export const gatewayConfig = defineConfig({
   // GraphQL over HTTP as the subgraphs speak it (README, "GraphQL over HTTP"): methods, Accept,
   // request parameters and their error codes, GET for queries only, status of request errors.
   // useRequestParameters comes before useRequestLimits, which wraps its parser with the body limit.
+  // A subgraph that cannot be reached is named in an error, also where no selected field shows its data.
   plugins: ({ log }) => [
     useBananaCakePop(),
     useHttpMethodCheck(),
@@ -86,6 +90,7 @@ export const gatewayConfig = defineConfig({
     useRequestLimits(limits),
     useQueryOnlyOverGet(),
     useRequestErrorStatus(),
+    useSubgraphUnavailableErrors(masking.maskError),
     useCorrelatedErrors(log),
   ],
 });

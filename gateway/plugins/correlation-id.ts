@@ -9,6 +9,7 @@
 import type { GatewayPlugin, Logger } from '@graphql-hive/gateway';
 import { GraphQLError } from 'graphql';
 import type { GraphMode } from './graph-mode.ts';
+import { isSubgraphUnavailable, subgraphUnavailable } from './subgraph-unavailable.ts';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 
@@ -48,32 +49,40 @@ function causeOf(error: unknown): unknown {
 
 /**
  * The gateway's `maskedErrors`: an unexpected error becomes "Unexpected error." with code
- * INTERNAL_SERVER_ERROR; its cause stays on the error (never serialized) for useCorrelatedErrors
- * to log, and in development its message and stack are shown too.
+ * INTERNAL_SERVER_ERROR, or, for a subgraph call that failed, "The glossary subgraph is unavailable."
+ * with its code and serviceName (subgraph-unavailable.ts). The cause stays on the error (never
+ * serialized) for useCorrelatedErrors to log; in development its message and stack are shown too.
  */
 export function maskedErrors(mode: GraphMode) {
+  // Masking twice gives the same error back (Yoga logs an error each time masking changes it).
+  const masked = new WeakSet<object>();
   return {
     maskError(error: unknown, message: string): Error {
-      if (isExpected(error)) return error as Error;
+      if (error instanceof Error && masked.has(error)) return error;
+      // A failed subgraph call is always masked: a timeout's error looks expected, but carries internals.
+      const subgraph = subgraphUnavailable(error);
+      if (!subgraph && isExpected(error)) return error as Error;
       const cause = causeOf(error);
       const original = cause instanceof Error ? cause : new Error(String(cause));
       const located = error instanceof GraphQLError ? error : undefined;
-      return new GraphQLError(message, {
+      const maskedError = new GraphQLError(subgraph?.message ?? message, {
         nodes: located?.nodes,
         source: located?.source,
         positions: located?.positions,
         path: located?.path,
         originalError: original,
         extensions: {
-          code: 'INTERNAL_SERVER_ERROR',
+          ...(subgraph?.extensions ?? { code: 'INTERNAL_SERVER_ERROR' }),
           ...(mode === 'development' ? { originalError: { message: original.message, stack: original.stack } } : {}),
         },
       });
+      masked.add(maskedError);
+      return maskedError;
     },
   };
 }
 
-/** Adds extensions.correlationId to every error, and logs each unexpected one's cause with the id. */
+/** Adds extensions.correlationId to every error, and logs the cause of each masked one with the id. */
 export function useCorrelatedErrors(log: Logger): GatewayPlugin {
   return {
     onResultProcess({ request, result, setResult }) {
@@ -82,6 +91,8 @@ export function useCorrelatedErrors(log: Logger): GatewayPlugin {
       const errors = result.errors.map((error: GraphQLError) => {
         if (error.extensions?.code === 'INTERNAL_SERVER_ERROR' && error.originalError) {
           log.error({ correlationId, path: error.path?.join('.'), error: error.originalError.stack ?? error.originalError.message }, 'Unexpected error');
+        } else if (isSubgraphUnavailable(error)) {
+          log.warn({ correlationId, path: error.path?.join('.'), serviceName: error.extensions.serviceName, error: error.originalError?.message }, 'Subgraph unavailable');
         }
         return new GraphQLError(error.message, {
           nodes: error.nodes,

@@ -80,7 +80,7 @@ public sealed class GatewayProductionModeTests(ProductionSystem system)
     }
 
     [Fact]
-    public async Task A_failed_subgraph_call_is_masked_with_the_correlation_id_the_gateway_logs_with_its_cause()
+    public async Task A_failed_subgraph_call_is_masked_to_the_subgraph_name_with_the_correlation_id_the_gateway_logs_with_its_cause()
     {
         system.StopSubgraph("Glossary");
         GraphQLResponse response;
@@ -96,8 +96,9 @@ public sealed class GatewayProductionModeTests(ProductionSystem system)
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Equal("Backend Developer", response.Data?["role"]?["name"]?.GetValue<string>());
         var error = Assert.Single(response.Errors!)!;
-        Assert.Equal("Unexpected error.", error["message"]?.GetValue<string>());
-        Assert.Equal("INTERNAL_SERVER_ERROR", error["extensions"]?["code"]?.GetValue<string>());
+        Assert.Equal("The glossary subgraph is unavailable.", error["message"]?.GetValue<string>());
+        Assert.Equal("SUBREQUEST_HTTP_ERROR", error["extensions"]?["code"]?.GetValue<string>());
+        Assert.Equal("glossary", error["extensions"]?["serviceName"]?.GetValue<string>());
         Assert.Equal("gateway-fault-3", error["extensions"]?["correlationId"]?.GetValue<string>());
         Assert.DoesNotContain("ECONNREFUSED", response.Body, StringComparison.Ordinal);
         var logged = system.Logs.Split('\n').SkipWhile(line => !line.Contains("gateway-fault-3", StringComparison.Ordinal)).Take(6);

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace Supergraph.Tests;
 
-/// <summary>A system of its own, because these tests stop a subgraph.</summary>
+/// <summary>A system of its own, in production mode as deployed, because these tests stop a subgraph.</summary>
 public sealed class PartialFailureTests(PartialFailureTests.OwnSystem system, ITestOutputHelper output) : IClassFixture<PartialFailureTests.OwnSystem>
 {
     [Fact]
@@ -51,7 +51,9 @@ public sealed class PartialFailureTests(PartialFailureTests.OwnSystem system, IT
         Assert.All(all, sample => Assert.True(sample.OthersAnswered, $"roles or patterns data missing at {sample.At}"));
         Assert.All(all.Where(sample => sample.At < stoppedAt), sample => Assert.True(sample.GlossaryAnswered));
         Assert.NotEmpty(failed);
-        Assert.InRange(failed[0].At, stoppedAt, restartedAt);
+        // A request sent in the outage may be answered only after the restart: while the new process starts,
+        // the gateway's call can wait out the upstream timeout and its retry (seconds, on a loaded machine).
+        Assert.InRange(failed[0].Sent, TimeSpan.Zero, readyAt);
         // Sent a second after the glossary was ready, a request gets its data again: the gateway reconnects by itself.
         Assert.True(failed[^1].Sent <= readyAt + TimeSpan.FromSeconds(1), $"glossary data still missing from a request sent {failed[^1].Sent - readyAt} after it was ready");
         Assert.True(all[^1].GlossaryAnswered);
@@ -88,7 +90,14 @@ public sealed class PartialFailureTests(PartialFailureTests.OwnSystem system, IT
             }
         }));
 
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // Killed once writes are being acknowledged: a fixed wait saw none on a loaded machine, where the
+        // first writes (JIT, SQLite's first transaction) take seconds.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (acknowledged.Count < 20 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
         system.StopSubgraph("Glossary");
         await Task.Delay(TimeSpan.FromMilliseconds(300));
         await stop.CancelAsync();
@@ -118,7 +127,7 @@ public sealed class PartialFailureTests(PartialFailureTests.OwnSystem system, IT
     }
 
     [Fact]
-    public async Task With_glossary_stopped_roles_and_patterns_still_answer_with_an_error_on_the_glossary_fields()
+    public async Task With_glossary_stopped_roles_and_patterns_still_answer_with_errors_that_name_the_glossary()
     {
         system.StopSubgraph("Glossary");
         try
@@ -134,8 +143,8 @@ public sealed class PartialFailureTests(PartialFailureTests.OwnSystem system, IT
             Assert.NotEmpty(patterns);
             Assert.All(patterns, pattern => Assert.NotNull(pattern!["name"]));
             Assert.Null(role["termPerspectives"]);
-            Assert.NotNull(response.Errors);
-            Assert.NotEmpty(response.Errors);
+            AssertEveryErrorNames("glossary", response);
+            Assert.Contains(response.Errors!, error => error!["path"]!.ToJsonString() == """["role","termPerspectives"]""");
         }
         finally
         {
@@ -148,7 +157,7 @@ public sealed class PartialFailureTests(PartialFailureTests.OwnSystem system, IT
     }
 
     [Fact]
-    public async Task With_roles_stopped_search_still_returns_the_other_subgraphs_results()
+    public async Task With_roles_stopped_search_still_returns_the_other_subgraphs_results_with_errors_that_name_roles()
     {
         system.StopSubgraph("Roles");
         try
@@ -163,6 +172,8 @@ public sealed class PartialFailureTests(PartialFailureTests.OwnSystem system, IT
             Assert.Contains("Practice", types);
             Assert.DoesNotContain("Role", types);
             Assert.DoesNotContain("Tool", types);
+            AssertEveryErrorNames("roles", response);
+            Assert.Equal("""["search"]""", Assert.Single(response.Errors!)!["path"]!.ToJsonString());
         }
         finally
         {
@@ -170,5 +181,26 @@ public sealed class PartialFailureTests(PartialFailureTests.OwnSystem system, IT
         }
     }
 
-    public sealed class OwnSystem : SupergraphFixture;
+    public sealed class OwnSystem : ProductionSystem;
+
+    /// <summary>
+    /// Each error names the subgraph that did not answer, with Hive Gateway's code for a failed call and
+    /// the correlation id, and nothing of the gateway's internals: no address, no socket error, no stack.
+    /// </summary>
+    private static void AssertEveryErrorNames(string serviceName, GraphQLResponse response)
+    {
+        Assert.True(response.Errors is { Count: > 0 }, response.ToString());
+        Assert.All(response.Errors, error =>
+        {
+            Assert.Equal($"The {serviceName} subgraph is unavailable.", error!["message"]!.GetValue<string>());
+            Assert.Equal("SUBREQUEST_HTTP_ERROR", error["extensions"]!["code"]!.GetValue<string>());
+            Assert.Equal(serviceName, error["extensions"]!["serviceName"]!.GetValue<string>());
+            Assert.Equal(response.CorrelationId, error["extensions"]!["correlationId"]!.GetValue<string>());
+            Assert.NotNull(error["path"]);
+            Assert.Equal(["code", "serviceName", "correlationId"], error["extensions"]!.AsObject().Select(extension => extension.Key));
+        });
+        var errors = response.Errors.ToJsonString();
+        Assert.DoesNotContain("ECONNREFUSED", errors, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("127.0.0.1", errors, StringComparison.Ordinal);
+    }
 }

@@ -101,6 +101,9 @@ public sealed class ServiceProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The exit code, once <see cref="WaitForExit"/> has seen the process end.</summary>
+    public int ExitCode => _process.ExitCode;
+
     public string Output
     {
         get
@@ -238,6 +241,9 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
 
     public Uri SubgraphUrl(string name) => new($"http://127.0.0.1:{_ports[name]}/");
 
+    /// <summary>A subgraph's running process, for tests that signal it.</summary>
+    public ServiceProcess SubgraphProcess(string name) => _subgraphs[name];
+
     /// <summary>Kills a subgraph's process (SIGKILL), with no chance to finish anything.</summary>
     public void StopSubgraph(string name) => _subgraphs[name].Stop();
 
@@ -362,6 +368,55 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
 public class ProductionSystem : SupergraphFixture
 {
     public override string GraphMode => "production";
+}
+
+/// <summary>The system with the gateway reaching the glossary through a <see cref="FaultyProxy"/>.</summary>
+public sealed class GlossaryBehindProxy : SupergraphFixture
+{
+    /// <summary>Short, so a stalled call costs a test seconds, not the default 5.</summary>
+    public const int UpstreamTimeoutMs = 2000;
+
+    public FaultyProxy Proxy { get; private set; } = null!;
+
+    protected override IReadOnlyDictionary<string, string> GatewayEnvironment { get; } =
+        new Dictionary<string, string> { ["GATEWAY_UPSTREAM_TIMEOUT_MS"] = UpstreamTimeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+    /// <summary>
+    /// Also sends the page once through every subgraph, so no test's first call pays for a cold
+    /// subgraph's JIT (seconds on a loaded machine, against a 2 s timeout).
+    /// </summary>
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var warm = await Gateway.PostGraphQLAsync(Operations.Load("RolePage"), new { slug = "backend-developer" });
+            if (warm.Status == HttpStatusCode.OK && warm.Errors is null)
+            {
+                return;
+            }
+        }
+    }
+
+    protected override async Task<string> GatewayRouteToAsync(string name)
+    {
+        if (name != "Glossary")
+        {
+            return await base.GatewayRouteToAsync(name);
+        }
+
+        Proxy = await FaultyProxy.StartAsync(new Uri(SubgraphUrl(name), "graphql"));
+        return Proxy.Url.ToString();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Proxy is not null)
+        {
+            await Proxy.DisposeAsync();
+        }
+    }
 }
 
 /// <summary>Tests of production mode that only read (or restore what they stop) share one production system.</summary>

@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Xunit.Abstractions;
+
+namespace Supergraph.Tests;
+
+/// <summary>
+/// SIGTERM, as an orchestrator sends it, to a subgraph or to the gateway while a request is in flight:
+/// new connections are refused at once, the request in flight still gets all its data, and the process
+/// exits with code 0 within its drain time.
+/// </summary>
+public sealed class GracefulShutdownTests(GlossaryBehindProxy system, ITestOutputHelper output) : IClassFixture<GlossaryBehindProxy>
+{
+    /// <summary>HostOptions.ShutdownTimeout of every subgraph (SubgraphHostingExtensions) and the gateway's gracefulShutdownTimeout.</summary>
+    private static readonly TimeSpan DrainTime = TimeSpan.FromSeconds(10);
+
+    private const string RolesQuery = "{ roles(first: 50) { totalCount nodes { slug name tools { name } } } }";
+
+    [Fact]
+    public async Task On_sigterm_a_subgraph_refuses_new_connections_finishes_the_request_in_flight_and_exits_with_0()
+    {
+        var roles = system.SubgraphProcess("Roles");
+        var url = system.SubgraphUrl("Roles");
+        using var client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(1) }) { BaseAddress = url };
+        var expected = GraphQLAssert.Data(await client.PostGraphQLAsync(RolesQuery));
+
+        // The request is held inside the endpoint: its headers ask "Expect: 100-continue", Kestrel sends
+        // "100 Continue" only when the endpoint starts reading the body, and the body is sent after the
+        // SIGTERM. So the whole execution, SQL included, happens while the subgraph shuts down.
+        var body = new HeldBackContent(new JsonObject { ["query"] = RolesQuery }.ToJsonString());
+        var request = new HttpRequestMessage(HttpMethod.Post, GraphQLHttpClientExtensions.Endpoint) { Content = body };
+        request.Headers.ExpectContinue = true;
+        var inFlight = client.SendGraphQLAsync(request, MediaTypes.GraphQLResponse);
+        await body.Requested.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(await AcceptsConnectionsAsync(url.Port), "the subgraph refused connections before the SIGTERM");
+
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            roles.Terminate();
+            var refusedAfter = await RefusedWithinAsync(url.Port, TimeSpan.FromSeconds(5));
+            Assert.False(inFlight.IsCompleted, "the request in flight ended before its body was sent");
+            body.Release();
+            var response = await inFlight;
+            var answeredAfter = clock.Elapsed;
+            var exited = roles.WaitForExit(DrainTime);
+            var exitedAfter = clock.Elapsed;
+
+            output.WriteLine($"after SIGTERM: connections refused at {refusedAfter.TotalMilliseconds:0} ms, request in flight answered at {answeredAfter.TotalMilliseconds:0} ms, process exited at {exitedAfter.TotalMilliseconds:0} ms");
+            Assert.Equal(expected.ToJsonString(), GraphQLAssert.Data(response).ToJsonString());
+            Assert.True(exited, "the subgraph did not exit within its drain time after SIGTERM:\n" + roles.Output);
+            Assert.True(roles.ExitCode == 0, $"exit code {roles.ExitCode}:\n{roles.Output}");
+        }
+        finally
+        {
+            body.Release();
+            await system.RestartSubgraphAsync("Roles");
+        }
+    }
+
+    [Fact]
+    public async Task On_sigterm_the_gateway_refuses_new_connections_finishes_the_request_in_flight_and_exits_with_0()
+    {
+        var gateway = system.GatewayProcess;
+        var before = system.Proxy.Calls;
+
+        // The request is held at the glossary, behind the proxy, for 1.5 s (under the 2 s upstream timeout).
+        system.Proxy.StallNext(1, TimeSpan.FromMilliseconds(1500));
+        var inFlight = system.Gateway.PostGraphQLAsync(Operations.Load("RolePage"), new { slug = "backend-developer" });
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (system.Proxy.Calls == before && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(system.Proxy.Calls > before, "the gateway never called the glossary");
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            gateway.Terminate();
+            var refusedAfter = await RefusedWithinAsync(system.GatewayUrl.Port, TimeSpan.FromSeconds(5));
+            Assert.False(inFlight.IsCompleted, "the request in flight ended before new connections were refused");
+            var response = await inFlight;
+            var answeredAfter = clock.Elapsed;
+            var exited = gateway.WaitForExit(DrainTime);
+            var exitedAfter = clock.Elapsed;
+
+            output.WriteLine($"after SIGTERM: connections refused at {refusedAfter.TotalMilliseconds:0} ms, request in flight answered at {answeredAfter.TotalMilliseconds:0} ms, process exited at {exitedAfter.TotalMilliseconds:0} ms");
+            Assert.True(response.Status == HttpStatusCode.OK && response.Errors is null, response.ToString());
+            Assert.True(response.Data?["role"]?["termPerspectives"] is JsonArray { Count: > 0 }, response.ToString());
+            Assert.True(exited, "the gateway did not exit within its drain time after SIGTERM:\n" + gateway.Output);
+            Assert.True(gateway.ExitCode == 0, $"exit code {gateway.ExitCode}:\n{gateway.Output}");
+        }
+        finally
+        {
+            await system.RestartGatewayAsync();
+        }
+    }
+
+    private static async Task<bool> AcceptsConnectionsAsync(int port)
+    {
+        using var probe = new TcpClient();
+        try
+        {
+            await probe.ConnectAsync(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException exception) when (exception.SocketErrorCode == SocketError.ConnectionRefused)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>How long after the call a connection to the port was first refused; fails after <paramref name="timeout"/>.</summary>
+    private static async Task<TimeSpan> RefusedWithinAsync(int port, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (await AcceptsConnectionsAsync(port))
+        {
+            Assert.True(clock.Elapsed < timeout, $"port {port} still accepted connections {timeout} after SIGTERM");
+            await Task.Delay(10);
+        }
+
+        return clock.Elapsed;
+    }
+
+    /// <summary>A JSON body that is written only after the server asks for it and the test releases it.</summary>
+    private sealed class HeldBackContent : HttpContent
+    {
+        private readonly byte[] _body;
+        private readonly TaskCompletionSource _requested = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public HeldBackContent(string json)
+        {
+            _body = Encoding.UTF8.GetBytes(json);
+            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(MediaTypes.Json);
+        }
+
+        /// <summary>Completes when the server has answered "100 Continue": the endpoint is reading the body.</summary>
+        public Task Requested => _requested.Task;
+
+        public void Release() => _released.TrySetResult();
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            _requested.TrySetResult();
+            await _released.Task;
+            await stream.WriteAsync(_body);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = _body.Length;
+            return true;
+        }
+    }
+}
