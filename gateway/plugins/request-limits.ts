@@ -274,10 +274,11 @@ export function useRequestLimits(limits: RequestLimits): GatewayPlugin {
       const variables = (args.variableValues ?? {}) as Record<string, unknown>;
       const { cost } = measureDocument(args.schema, args.document, limits, variables, args.operationName);
       if (cost <= limits.maxCost) return;
-      const request = (args.contextValue as { request?: Request } | undefined)?.request;
+      // `spec`: the status Yoga gives a request refused before execution, 400, or 200 for application/json.
       setResultAndStopExecution({
-        errors: [limitError('MAX_COMPLEXITY_EXCEEDED', `The operation's complexity is ${cost}; the limit of this endpoint is ${limits.maxCost}.`,
-          legacyJsonOnly(request) ? undefined : 400)],
+        errors: [new GraphQLError(`The operation's complexity is ${cost}; the limit of this endpoint is ${limits.maxCost}.`, {
+          extensions: { code: 'MAX_COMPLEXITY_EXCEEDED', http: { status: 400, spec: true } },
+        })],
       });
     },
   };
