@@ -31,7 +31,7 @@ const share = (test) => {
 };
 
 const stages = [
-  ['Kestrel: sockets and HTTP/1.1', /SocketAsyncEngine|SocketConnection|Http1Connection|HttpProtocol\+<ProcessRequests>(?!.*GraphQL)/],
+  ['Kestrel: sockets and HTTP/1.1 parsing and writing', /SocketAsyncEngine|SocketConnection|Http1Connection|Http1OutputProducer|HttpRequestStream/],
   ['Thread pool spinning (idle workers)', /LowLevelSpinWaiter|LowLevelLifoSemaphore/],
   ['GC (threads waiting for or doing a collection)', /PollGC|GC\.RunFinalizers|GarbageCollect/],
   ['SubgraphKit endpoint (all of the request below routing)', /GraphQLHttpEndpoint/],
