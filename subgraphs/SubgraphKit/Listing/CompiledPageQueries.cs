@@ -11,8 +11,8 @@ namespace SubgraphKit.Listing;
 /// EF compiled queries for the pages of an unfiltered listing, one per shape (sort keys and projected
 /// columns), with the offset and the page size as parameters. An uncompiled query pays for building
 /// its expression tree, EF's parameter extraction and a query-cache lookup on every request: about a
-/// sixth of a list request's CPU in the profile (bench/README.md). Filtered listings stay uncompiled,
-/// because the filter's shape and values vary per request.
+/// sixth of a list request's CPU in the profile (bench/profile.sh, README "Performance"). Filtered
+/// listings stay uncompiled, because the filter's shape and values vary per request.
 /// </summary>
 public sealed class CompiledPageQueries<TDbContext, TEntity>(Expression<Func<TDbContext, IQueryable<TEntity>>> source)
     where TDbContext : DbContext
