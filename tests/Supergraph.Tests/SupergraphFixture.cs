@@ -204,7 +204,13 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
 
         _gatewayEnvironment = environment;
         StartGateway();
-        Gateway = new HttpClient { BaseAddress = GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
+        // Node closes a keep-alive connection after 5 s idle; a client that reuses one at that moment
+        // gets "connection reset" (seen once in a full run). Idle connections are dropped before that.
+        Gateway = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(2) })
+        {
+            BaseAddress = GatewayUrl,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
 
         foreach (var name in SubgraphNames)
         {
