@@ -127,6 +127,18 @@ public abstract class RequestLimitTests<TProgram>(SubgraphFactory<TProgram> fact
         GraphQLAssert.Error(aliased, HttpStatusCode.BadRequest, "MAX_ALIASES_EXCEEDED", MediaTypes.GraphQLResponse);
     }
 
+    /// <summary>Deeper than GraphQLParser parses (its guard against stack exhaustion) but under the token limit.</summary>
+    [Fact]
+    public async Task Document_too_deep_to_parse_is_400_max_depth_exceeded_not_an_unexpected_error()
+    {
+        var deep = "{ __typename " + string.Concat(Enumerable.Repeat("a { ", 300)) + "b" + new string('}', 300) + " }";
+
+        var response = await Client.PostGraphQLAsync(deep);
+
+        var error = GraphQLAssert.Error(response, HttpStatusCode.BadRequest, "MAX_DEPTH_EXCEEDED", MediaTypes.GraphQLResponse);
+        Assert.Contains("too deep to parse", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     /// <summary>Refused before execution for complexity, with exactly <paramref name="complexity"/> counted.</summary>
     protected static void AssertComplexityRefused(GraphQLResponse response, int complexity)
     {

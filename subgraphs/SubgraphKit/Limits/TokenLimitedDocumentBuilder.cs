@@ -9,7 +9,8 @@ namespace SubgraphKit.Limits;
 
 /// <summary>
 /// Counts the document's tokens before the parser builds an AST for it: a document of 100 KB of
-/// <c>{ a a a ... }</c> is cheap to send and costly to parse, validate and analyse.
+/// <c>{ a a a ... }</c> is cheap to send and costly to parse, validate and analyse. A document too
+/// deep for the parser is refused with the depth limit's code.
 /// </summary>
 public sealed class TokenLimitedDocumentBuilder(IOptions<RequestLimits> limits) : IDocumentBuilder
 {
@@ -25,7 +26,17 @@ public sealed class TokenLimitedDocumentBuilder(IOptions<RequestLimits> limits) 
                 $"The document has more than {max} tokens, the limit of this endpoint.");
         }
 
-        return _parser.Build(body);
+        try
+        {
+            return _parser.Build(body);
+        }
+        catch (GraphQLMaxDepthExceededException)
+        {
+            // The parser's own guard against stack exhaustion: the client's document is too deep, which is
+            // the depth limit's error, not an unexpected one (it was logged and masked as one).
+            throw new RequestLimitError(RequestLimitError.MaxDepthCode,
+                $"The document nests more than {_parser.MaxDepth} syntax levels, too deep to parse; the limit of this endpoint is {limits.Value.MaxDepth} levels of fields.");
+        }
     }
 
     /// <summary>Tokens up to <paramref name="stopAt"/>, comments excluded; a lexical error ends the count (the parser reports it).</summary>
