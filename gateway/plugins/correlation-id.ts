@@ -9,6 +9,7 @@
 import type { GatewayPlugin, Logger } from '@graphql-hive/gateway';
 import { GraphQLError } from 'graphql';
 import type { GraphMode } from './graph-mode.ts';
+import { errorWith } from './error-with.ts';
 import { isSubgraphUnavailable, subgraphUnavailable } from './subgraph-unavailable.ts';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
@@ -65,11 +66,7 @@ export function maskedErrors(mode: GraphMode) {
       const cause = causeOf(error);
       const original = cause instanceof Error ? cause : new Error(String(cause));
       const located = error instanceof GraphQLError ? error : undefined;
-      const maskedError = new GraphQLError(subgraph?.message ?? message, {
-        nodes: located?.nodes,
-        source: located?.source,
-        positions: located?.positions,
-        path: located?.path,
+      const maskedError = errorWith(located, subgraph?.message ?? message, {
         originalError: original,
         extensions: {
           ...(subgraph?.extensions ?? { code: 'INTERNAL_SERVER_ERROR' }),
@@ -94,14 +91,7 @@ export function useCorrelatedErrors(log: Logger): GatewayPlugin {
         } else if (isSubgraphUnavailable(error)) {
           log.warn({ correlationId, path: error.path?.join('.'), serviceName: error.extensions.serviceName, error: error.originalError?.message }, 'Subgraph unavailable');
         }
-        return new GraphQLError(error.message, {
-          nodes: error.nodes,
-          source: error.source,
-          positions: error.positions,
-          path: error.path,
-          originalError: error.originalError,
-          extensions: { ...error.extensions, correlationId },
-        });
+        return errorWith(error, error.message, { originalError: error.originalError, extensions: { ...error.extensions, correlationId } });
       });
       setResult({ ...result, errors });
     },

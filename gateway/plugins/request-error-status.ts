@@ -11,7 +11,8 @@
 // plugin sets it on such errors, and gives the code-less ones Apollo's code for bad input.
 // Transport refusals (plugins/transport-errors.ts) carry a code and stay 4xx under both types.
 import type { GatewayPlugin } from '@graphql-hive/gateway';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { errorWith } from './error-with.ts';
 
 const REQUEST_ERROR_CODES = new Set(['OPERATION_RESOLUTION_FAILURE']);
 
@@ -36,11 +37,7 @@ export function useRequestErrorStatus(): GatewayPlugin {
       setResult({
         ...result,
         errors: errors.map((error) => isRequestError(error)
-          ? new GraphQLError(error.message, {
-            nodes: error.nodes,
-            source: error.source,
-            positions: error.positions,
-            path: error.path,
+          ? errorWith(error, error.message, {
             originalError: error.originalError,
             extensions: {
               ...error.extensions,

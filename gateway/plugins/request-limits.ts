@@ -58,6 +58,14 @@ function limitError(code: string, message: string, status?: number): GraphQLErro
   return new GraphQLError(message, { extensions: status ? { code, http: { status } } : { code } });
 }
 
+/**
+ * A refusal outside validation (in parsing or before execution), which Yoga would answer 200 unless
+ * told: `spec` gives it the status of Yoga's own request errors, 400, or 200 for application/json.
+ */
+function specLimitError(code: string, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status: 400, spec: true } } });
+}
+
 function countTokens(source: string, stopAt: number): number {
   const lexer = new Lexer(new Source(source));
   let count = 0;
@@ -108,6 +116,23 @@ function directiveArguments(field: GraphQLField<unknown, unknown>, name: string)
   return Object.fromEntries((node.arguments ?? []).map((argument) => [argument.name.value, valueFromASTUntyped(argument.value)]));
 }
 
+/** A field's @cost weight (1 without one) and its @listSize, read off the supergraph once per field. */
+interface FieldDemand { weight: number; listSize?: ListSize }
+
+const demands = new WeakMap<GraphQLField<unknown, unknown>, FieldDemand>();
+
+function demandOf(field: GraphQLField<unknown, unknown>): FieldDemand {
+  let demand = demands.get(field);
+  if (!demand) {
+    demand = {
+      weight: Number(directiveArguments(field, 'cost')?.weight) || 1,
+      listSize: directiveArguments(field, 'listSize') as ListSize | undefined,
+    };
+    demands.set(field, demand);
+  }
+  return demand;
+}
+
 /**
  * How many items a field with @listSize returns: the first slicing argument that the request sets
  * (literal or variable), else the argument's default, else assumedSize, else the flat list size.
@@ -149,15 +174,15 @@ function measure(
       const name = selection.name.value;
       if (name === '__schema' || name === '__type') continue;
       const field = parentType && (isObjectType(parentType) || isInterfaceType(parentType)) ? parentType.getFields()[name] : undefined;
-      const weight = Number(field && directiveArguments(field, 'cost')?.weight) || 1;
-      cost += weight * multiplier;
+      const demand = field && demandOf(field);
+      cost += (demand?.weight ?? 1) * multiplier;
       if (!selection.selectionSet) {
         depth = Math.max(depth, 1);
         continue;
       }
       let childMultiplier = multiplier;
       let childSized: Map<string, number> | undefined;
-      const listSize = field && (directiveArguments(field, 'listSize') as ListSize | undefined);
+      const listSize = demand?.listSize;
       if (sized?.has(name)) {
         childMultiplier *= sized.get(name)!;
       } else if (field && listSize) {
@@ -259,11 +284,7 @@ export function useRequestLimits(limits: RequestLimits): GatewayPlugin {
     onParse({ params }) {
       const source = typeof params.source === 'string' ? params.source : params.source.body;
       if (countTokens(source, limits.maxTokens + 1) > limits.maxTokens) {
-        // Yoga gives an error thrown here 200 unless told; `spec` makes it what Yoga says for its
-        // own syntax errors: 400, or 200 for application/json.
-        throw new GraphQLError(`The document has more than ${limits.maxTokens} tokens, the limit of this endpoint.`, {
-          extensions: { code: 'MAX_TOKENS_EXCEEDED', http: { status: 400, spec: true } },
-        });
+        throw specLimitError('MAX_TOKENS_EXCEEDED', `The document has more than ${limits.maxTokens} tokens, the limit of this endpoint.`);
       }
     },
     onValidate({ addValidationRule }) {
@@ -274,11 +295,8 @@ export function useRequestLimits(limits: RequestLimits): GatewayPlugin {
       const variables = (args.variableValues ?? {}) as Record<string, unknown>;
       const { cost } = measureDocument(args.schema, args.document, limits, variables, args.operationName);
       if (cost <= limits.maxCost) return;
-      // `spec`: the status Yoga gives a request refused before execution, 400, or 200 for application/json.
       setResultAndStopExecution({
-        errors: [new GraphQLError(`The operation's complexity is ${cost}; the limit of this endpoint is ${limits.maxCost}.`, {
-          extensions: { code: 'MAX_COMPLEXITY_EXCEEDED', http: { status: 400, spec: true } },
-        })],
+        errors: [specLimitError('MAX_COMPLEXITY_EXCEEDED', `The operation's complexity is ${cost}; the limit of this endpoint is ${limits.maxCost}.`)],
       });
     },
   };

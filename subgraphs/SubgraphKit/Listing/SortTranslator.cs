@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Reflection;
 using SubgraphKit.Entities;
 
 namespace SubgraphKit.Listing;
@@ -10,13 +9,6 @@ namespace SubgraphKit.Listing;
 /// </summary>
 public static class SortTranslator
 {
-    // Looked up once: Expression.Call(typeof(Queryable), name, ...) searches Queryable's methods by
-    // reflection on every call, which was the largest allocation of a list request.
-    private static readonly MethodInfo OrderBy = QueryableMethod(nameof(Queryable.OrderBy));
-    private static readonly MethodInfo OrderByDescending = QueryableMethod(nameof(Queryable.OrderByDescending));
-    private static readonly MethodInfo ThenBy = QueryableMethod(nameof(Queryable.ThenBy));
-    private static readonly MethodInfo ThenByDescending = QueryableMethod(nameof(Queryable.ThenByDescending));
-
     /// <summary>The sort keys in order: the client's, the listing's default, then the slug.</summary>
     public static IReadOnlyList<(LambdaExpression Column, bool Descending)> Keys<TEntity>(
         IEnumerable<object?>? order,
@@ -50,10 +42,10 @@ public static class SortTranslator
             var (column, descending) = keys[i];
             var method = (i == 0, descending) switch
             {
-                (true, false) => OrderBy,
-                (true, true) => OrderByDescending,
-                (false, false) => ThenBy,
-                (false, true) => ThenByDescending,
+                (true, false) => QueryableMethods.OrderBy,
+                (true, true) => QueryableMethods.OrderByDescending,
+                (false, false) => QueryableMethods.ThenBy,
+                (false, true) => QueryableMethods.ThenByDescending,
             };
             expression = Expression.Call(method.MakeGenericMethod(typeof(TEntity), column.ReturnType), expression, Expression.Quote(column));
         }
@@ -66,10 +58,6 @@ public static class SortTranslator
     {
         public static readonly Expression<Func<TEntity, string>> Expression = entity => entity.Slug;
     }
-
-    /// <summary>The two-parameter overload (source, key selector), not the one with a comparer.</summary>
-    private static MethodInfo QueryableMethod(string name) =>
-        typeof(Queryable).GetMethods().Single(method => method.Name == name && method.GetParameters().Length == 2);
 }
 
 /// <summary>The values of <c>SortEnumType</c>.</summary>
