@@ -26,7 +26,7 @@ public sealed class GlossaryQuery : ObjectGraphType
         Field<TermType>("term")
             .Description("A term by its slug, such as backend-for-frontend.")
             .Argument<NonNullGraphType<StringGraphType>>("slug")
-            .Resolve(context => context.Service<TermBySlugLoader>().Load(context.GetArgument<string>("slug")));
+            .Resolve(context => context.Service<TermBySlugLoader>().Load(context.GetArgument<string>("slug"), context));
 
         Field<TermType>("termByName")
             .Description("A term by its name or one of its abbreviations, ignoring case: \"BFF\", \"hateoas\", \"GraphQL Federation\".")

@@ -2,7 +2,7 @@ using GlossarySubgraph;
 using GlossarySubgraph.Data;
 using SubgraphKit.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddSubgraph<GlossarySchema, GlossaryDb, GlossarySeeder>("Glossary");
 
 var app = builder.Build();

@@ -21,7 +21,7 @@ public sealed class PatternsQuery : ObjectGraphType
         Field<ArchitecturePatternType>("pattern")
             .Description("A pattern by its slug, such as backend-for-frontend.")
             .Argument<NonNullGraphType<StringGraphType>>("slug")
-            .Resolve(context => context.Service<PatternBySlugLoader>().Load(context.GetArgument<string>("slug")));
+            .Resolve(context => context.Service<PatternBySlugLoader>().Load(context.GetArgument<string>("slug"), context));
 
         this.ConnectionField<PracticeType, PracticeListing>("practices")
             .Description("The engineering practices the article names, by name.");
@@ -29,6 +29,6 @@ public sealed class PatternsQuery : ObjectGraphType
         Field<PracticeType>("practice")
             .Description("A practice by its slug, such as contract-testing.")
             .Argument<NonNullGraphType<StringGraphType>>("slug")
-            .Resolve(context => context.Service<PracticeBySlugLoader>().Load(context.GetArgument<string>("slug")));
+            .Resolve(context => context.Service<PracticeBySlugLoader>().Load(context.GetArgument<string>("slug"), context));
     }
 }

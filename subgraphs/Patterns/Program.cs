@@ -2,7 +2,7 @@ using PatternsSubgraph;
 using PatternsSubgraph.Data;
 using SubgraphKit.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddSubgraph<PatternsSchema, PatternsDb, PatternsSeeder>("Patterns");
 
 var app = builder.Build();

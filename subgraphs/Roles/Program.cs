@@ -2,7 +2,7 @@ using RolesSubgraph;
 using RolesSubgraph.Data;
 using SubgraphKit.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddSubgraph<RolesSchema, RolesDb, RolesSeeder>("Roles");
 
 var app = builder.Build();

@@ -23,7 +23,7 @@ public sealed class RolesQuery : ObjectGraphType
         Field<RoleType>("role")
             .Description("A role by its slug: backend-developer or api-first-developer.")
             .Argument<NonNullGraphType<StringGraphType>>("slug")
-            .Resolve(context => context.Service<RoleBySlugLoader>().Load(context.GetArgument<string>("slug")));
+            .Resolve(context => context.Service<RoleBySlugLoader>().Load(context.GetArgument<string>("slug"), context));
 
         this.ConnectionField<ComparisonAspectType, ComparisonAspectListing>("comparisonTable")
             .Description("The article's comparison table: its aspects in the article's order, each with both roles' stances.");
@@ -31,7 +31,7 @@ public sealed class RolesQuery : ObjectGraphType
         Field<ComparisonAspectType>("comparisonAspect")
             .Description("One row of the comparison table by its slug, such as testing-strategy.")
             .Argument<NonNullGraphType<StringGraphType>>("slug")
-            .Resolve(context => context.Service<ComparisonAspectBySlugLoader>().Load(context.GetArgument<string>("slug")));
+            .Resolve(context => context.Service<ComparisonAspectBySlugLoader>().Load(context.GetArgument<string>("slug"), context));
 
         this.ConnectionField<ToolType, ToolListing>("tools")
             .Description("The technologies the article names, by name.");
@@ -39,6 +39,6 @@ public sealed class RolesQuery : ObjectGraphType
         Field<ToolType>("tool")
             .Description("A tool by its slug, such as postman.")
             .Argument<NonNullGraphType<StringGraphType>>("slug")
-            .Resolve(context => context.Service<ToolBySlugLoader>().Load(context.GetArgument<string>("slug")));
+            .Resolve(context => context.Service<ToolBySlugLoader>().Load(context.GetArgument<string>("slug"), context));
     }
 }

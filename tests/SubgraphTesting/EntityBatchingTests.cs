@@ -1,5 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using SubgraphKit.Entities;
 using SubgraphKit.Identity;
 using Xunit;
 
@@ -46,6 +50,48 @@ public abstract class EntityBatchingTests<TProgram>(SubgraphFactory<TProgram> fa
 
         AssertResolved(response, representations);
         Assert.True(Factory.SqlCommands.Count == OwnedEntities.Count, SqlReport(OwnedEntities.Count));
+    }
+
+    [Fact]
+    public async Task Entities_read_only_the_columns_the_selection_needs()
+    {
+        foreach (var (typeName, slugs) in OwnedEntities)
+        {
+            Factory.SqlCommands.Reset();
+            var response = await Client.PostGraphQLAsync(Entities.QueryFor(typeName, "id"), Entities.Variables(Representations(typeName, slugs, 5)));
+
+            GraphQLAssert.Data(response);
+            var sql = Assert.Single(Factory.SqlCommands.Commands);
+            // The id derives from the slug: it is the one column read, not every text and JSON column.
+            Assert.Matches(new Regex(@"^SELECT ""\w+""\.""Slug""\s+FROM", RegexOptions.Singleline), sql);
+        }
+    }
+
+    /// <summary>
+    /// Projection maps a selected field to the property of the same name, or to one marked with
+    /// <see cref="ReadByFieldAttribute"/>. A column that no field of its type is named after would be
+    /// left out of every projection, and the field that does read it would see the property's default.
+    /// </summary>
+    [Fact]
+    public void Every_column_of_an_owned_entity_is_read_by_a_field_of_its_type()
+    {
+        var schema = Factory.Services.GetRequiredService<ISchema>();
+        schema.Initialize();
+        var unread = new List<string>();
+        foreach (var typeName in OwnedEntities.Keys)
+        {
+            var type = Assert.IsAssignableFrom<IObjectGraphType>(schema.AllTypes[typeName]);
+            var entityType = type.GetType().BaseType!.GetGenericArguments().Single();
+            foreach (var (field, property) in Projection.ColumnsByField(entityType))
+            {
+                if (!type.Fields.Any(candidate => string.Equals(candidate.Name, field, StringComparison.OrdinalIgnoreCase)))
+                {
+                    unread.Add($"{entityType.Name}.{property.Name} (no field '{field}' on {typeName})");
+                }
+            }
+        }
+
+        Assert.True(unread.Count == 0, "Columns no field reads; name the field with [ReadByField]: " + string.Join(", ", unread));
     }
 
     /// <summary>50 representations of an owned type, known and unknown ids mixed: one SQL command.</summary>

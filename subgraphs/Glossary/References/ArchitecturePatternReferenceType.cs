@@ -18,6 +18,6 @@ public sealed class ArchitecturePatternReferenceType : ObjectGraphType<EntityRef
 
         Field<ListGraphType<NonNullGraphType<TermType>>>("describedBy")
             .Description("The glossary terms that describe this pattern.")
-            .Resolve(context => context.Service<TermsByPatternLoader>().Load(context.Source.SlugOf(TypeName) ?? string.Empty));
+            .Resolve(context => context.Service<TermsByPatternLoader>().Load(context.Source.SlugOf(TypeName) ?? string.Empty, context));
     }
 }

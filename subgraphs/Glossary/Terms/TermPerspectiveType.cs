@@ -17,7 +17,7 @@ public sealed class TermPerspectiveType : ObjectGraphType<TermPerspective>
             .Description("The role. Null while the roles subgraph is unavailable.")
             .Resolve(context => EntityReference.For(RoleReferenceType.TypeName, context.Source.Role));
         Field<NonNullGraphType<TermType>>("term")
-            .Resolve(context => context.Service<TermBySlugLoader>().Load(context.Source.Term));
+            .Resolve(context => context.Service<TermBySlugLoader>().Load(context.Source.Term, context));
         Field(perspective => perspective.Text).Description("The article's words.");
         this.SourceField();
     }

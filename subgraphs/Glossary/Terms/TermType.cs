@@ -23,7 +23,7 @@ public sealed class TermType : ObjectGraphType<Term>
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TermType>>>>("relatedTerms")
             .Description("Terms to read next.")
-            .Resolve(context => context.Source.RelatedTerms.Select(slug => context.Service<TermBySlugLoader>().Load(slug)));
+            .Resolve(context => context.Source.RelatedTerms.Select(slug => context.Service<TermBySlugLoader>().Load(slug, context)));
 
         Field<NonNullGraphType<ListGraphType<ArchitecturePatternReferenceType>>>("patterns")
             .Description("The architecture patterns this term describes. Items are null while the patterns subgraph is unavailable.")

@@ -27,7 +27,7 @@ public sealed class ArchitecturePatternType : ObjectGraphType<ArchitecturePatter
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PracticeType>>>>("practices")
             .Description("The practices that go with this pattern.")
-            .Resolve(context => context.Service<PracticesByPatternLoader>().Load(context.Source.Slug));
+            .Resolve(context => context.Service<PracticesByPatternLoader>().Load(context.Source.Slug, context));
 
         Field<NonNullGraphType<ListGraphType<TermReferenceType>>>("relatedTerms")
             .Description("Glossary terms the pattern relies on. Items are null while the glossary subgraph is unavailable.")

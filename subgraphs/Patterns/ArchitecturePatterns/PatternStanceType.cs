@@ -17,7 +17,7 @@ public sealed class PatternStanceType : ObjectGraphType<PatternStance>
             .Description("The role. Null while the roles subgraph is unavailable.")
             .Resolve(context => EntityReference.For(RoleReferenceType.TypeName, context.Source.Role));
         Field<NonNullGraphType<ArchitecturePatternType>>("pattern")
-            .Resolve(context => context.Service<PatternBySlugLoader>().Load(context.Source.Pattern));
+            .Resolve(context => context.Service<PatternBySlugLoader>().Load(context.Source.Pattern, context));
         Field<NonNullGraphType<RolePreferenceType>>("preference").Resolve(context => context.Source.Stance);
         Field(stance => stance.Rationale).Description("The article's words that justify the stance.");
         this.SourceField();

@@ -21,7 +21,7 @@ public sealed class PracticeType : ObjectGraphType<Practice>
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ArchitecturePatternType>>>>("patterns")
             .Description("The patterns this practice goes with.")
-            .Resolve(context => context.Source.Patterns.Select(slug => context.Service<PatternBySlugLoader>().Load(slug)));
+            .Resolve(context => context.Source.Patterns.Select(slug => context.Service<PatternBySlugLoader>().Load(slug, context)));
 
         Field<NonNullGraphType<ListGraphType<RoleReferenceType>>>("roles")
             .Description("The roles the article credits with the practice. Items are null while the roles subgraph is unavailable.")

@@ -24,10 +24,10 @@ public sealed class RoleReferenceType : ObjectGraphType<EntityReference>
 
         Field<ListGraphType<NonNullGraphType<ArchitecturePatternType>>>("favouredPatterns")
             .Description("The patterns the article says this role favours.")
-            .Resolve(context => context.Service<FavouredPatternsByRoleLoader>().Load(context.Source.SlugOf(TypeName) ?? string.Empty));
+            .Resolve(context => context.Service<FavouredPatternsByRoleLoader>().Load(context.Source.SlugOf(TypeName) ?? string.Empty, context));
 
         Field<ListGraphType<NonNullGraphType<PracticeType>>>("practices")
             .Description("The practices the article credits this role with.")
-            .Resolve(context => context.Service<PracticesByRoleLoader>().Load(context.Source.SlugOf(TypeName) ?? string.Empty));
+            .Resolve(context => context.Service<PracticesByRoleLoader>().Load(context.Source.SlugOf(TypeName) ?? string.Empty, context));
     }
 }

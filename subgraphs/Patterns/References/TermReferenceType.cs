@@ -16,6 +16,6 @@ public sealed class TermReferenceType : ObjectGraphType<EntityReference>
 
         Field<ListGraphType<NonNullGraphType<PracticeType>>>("practices")
             .Description("The practices that rest on this term.")
-            .Resolve(context => context.Service<PracticesByTermLoader>().Load(context.Source.SlugOf(TypeName) ?? string.Empty));
+            .Resolve(context => context.Service<PracticesByTermLoader>().Load(context.Source.SlugOf(TypeName) ?? string.Empty, context));
     }
 }

@@ -16,6 +16,6 @@ public sealed class ToolReferenceType : ObjectGraphType<EntityReference>
 
         Field<ListGraphType<NonNullGraphType<PracticeType>>>("practices")
             .Description("The practices this tool supports.")
-            .Resolve(context => context.Service<PracticesByToolLoader>().Load(context.Source.SlugOf(TypeName) ?? string.Empty));
+            .Resolve(context => context.Service<PracticesByToolLoader>().Load(context.Source.SlugOf(TypeName) ?? string.Empty, context));
     }
 }

@@ -13,7 +13,7 @@ public sealed class AspectStanceType : ObjectGraphType<AspectStance>
         Description = "A cell of the comparison table: a role's stance on an aspect.";
         Field<NonNullGraphType<RoleType>>("role")
             .Description("The role whose stance this is.")
-            .Resolve(context => context.Service<RoleBySlugLoader>().Load(context.Source.RoleSlug));
+            .Resolve(context => context.Service<RoleBySlugLoader>().Load(context.Source.RoleSlug, context));
         Field(stance => stance.Text).Description("The stance, exactly as the table words it.");
         this.VersionField();
     }

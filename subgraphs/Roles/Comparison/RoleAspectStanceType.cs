@@ -13,7 +13,7 @@ public sealed class RoleAspectStanceType : ObjectGraphType<AspectStance>
         Description = "A role's stance on one aspect of the comparison table.";
         Field<NonNullGraphType<ComparisonAspectType>>("aspect")
             .Description("The aspect this stance answers.")
-            .Resolve(context => context.Service<ComparisonAspectBySlugLoader>().Load(context.Source.AspectSlug));
+            .Resolve(context => context.Service<ComparisonAspectBySlugLoader>().Load(context.Source.AspectSlug, context));
         Field(stance => stance.Text).Description("The stance, exactly as the table words it.");
     }
 }

@@ -28,7 +28,7 @@ public sealed class RoleType : ObjectGraphType<Role>
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ToolType>>>>("tools")
             .Description("The tools the article associates with this role.")
-            .Resolve(context => context.Service<ToolsByRoleLoader>().Load(context.Source.Slug));
+            .Resolve(context => context.Service<ToolsByRoleLoader>().Load(context.Source.Slug, context));
 
         this.SourceField();
     }

@@ -16,6 +16,5 @@ public sealed class ToolListing : EntityListing<RolesDb, Tool>
         Text("description", tool => tool.Description);
         Text("section", tool => tool.Section);
         DefaultOrder(tool => tool.Name);
-        Reads("roles", tool => tool.RoleSlugs);
     }
 }

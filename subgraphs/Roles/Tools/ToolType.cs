@@ -19,7 +19,7 @@ public sealed class ToolType : ObjectGraphType<Tool>
         Field(tool => tool.Description).Description("What the article says of the tool.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoleType>>>>("roles")
             .Description("The roles that use this tool.")
-            .Resolve(context => context.Source.RoleSlugs.Select(slug => context.Service<RoleBySlugLoader>().Load(slug)));
+            .Resolve(context => context.Source.RoleSlugs.Select(slug => context.Service<RoleBySlugLoader>().Load(slug, context)));
         this.SourceField();
         this.VersionField();
     }

@@ -15,8 +15,12 @@ public abstract class BatchLoader<TKey, TValue>
     private readonly Lock _gate = new();
     private Batch? _open;
 
-    /// <summary>Queues a key in the open batch and returns a result that dispatches the batch when awaited.</summary>
-    public IDataLoaderResult<TValue> Load(TKey key)
+    /// <summary>
+    /// Queues a key in the open batch and returns a result that dispatches the batch when awaited.
+    /// Protected: each kind of loader offers its own <c>Load</c>, as entity loaders also need the field
+    /// the load is for (<see cref="Entities.SelectedColumns{TEntity}"/>).
+    /// </summary>
+    protected IDataLoaderResult<TValue> Enqueue(TKey key)
     {
         lock (_gate)
         {

@@ -16,7 +16,7 @@ public static class EntityGraphTypeExtensions
     /// </summary>
     public static void OwnedEntity<TEntity, TLoader>(this ObjectGraphType<TEntity> type, string typeName)
         where TEntity : class, ISlugged
-        where TLoader : BatchLoader<string, TEntity?>
+        where TLoader : class, IEntityBySlugLoader<TEntity>
     {
         type.Name = typeName;
         type.Field<NonNullGraphType<IdGraphType>>("id")
@@ -28,10 +28,10 @@ public static class EntityGraphTypeExtensions
         type.Key("id");
         // A key that decodes to nothing loads the empty slug, which no row has: the entity resolves to null.
         type.ResolveReference<EntityReference, TEntity>((context, reference) =>
-            context.RequestServices!.GetRequiredService<TLoader>().Load(reference.SlugOf(typeName) ?? string.Empty)!);
+            context.RequestServices!.GetRequiredService<TLoader>().Load(reference.SlugOf(typeName) ?? string.Empty, context)!);
         // How Query.node loads this type, where this subgraph declares Node (NodeFieldExtensions).
         type.Metadata[NodeFieldExtensions.LoaderMetadataKey] = new Func<IResolveFieldContext, string, object>((context, slug) =>
-            context.RequestServices!.GetRequiredService<TLoader>().Load(slug));
+            context.RequestServices!.GetRequiredService<TLoader>().Load(slug, context));
     }
 
     /// <summary>

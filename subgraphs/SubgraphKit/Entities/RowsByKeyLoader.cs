@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
 using SubgraphKit.Batching;
 
@@ -10,6 +11,9 @@ public abstract class RowsByKeyLoader<TDbContext, TRow>(IDbContextFactory<TDbCon
     where TDbContext : DbContext
     where TRow : class
 {
+    /// <summary>The rows whose key is <paramref name="key"/>, in <see cref="Order"/>.</summary>
+    public IDataLoaderResult<IReadOnlyList<TRow>> Load(string key) => Enqueue(key);
+
     protected override async Task<IEnumerable<(string Key, TRow Item)>> FetchGroupsAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -8,7 +8,7 @@ namespace SubgraphKit.Listing;
 
 /// <summary>
 /// The one declarative description of how clients list an entity: the columns they may filter and sort
-/// by, the default order, and the GraphQL fields whose column has another name. The kit derives the
+/// by, and the default order. The kit derives the
 /// <c>{Type}FilterInput</c> and <c>{Type}SortInput</c> types from it, and translates the arguments into
 /// the SQL of one <see cref="IQueryable{T}"/>; nothing is filtered, sorted or paged in memory.
 /// </summary>
@@ -38,10 +38,6 @@ public abstract class EntityListing<TDbContext, TEntity> : EntityListing
     private readonly Func<TDbContext, IQueryable<TEntity>> _source;
     private readonly CompiledPageQueries<TDbContext, TEntity> _compiledPages;
     private readonly List<(LambdaExpression Column, bool Descending)> _defaultOrder = [];
-    private readonly Dictionary<string, LambdaExpression> _renamedColumns = new(StringComparer.Ordinal);
-
-    // Built on first use: the subclass's constructor adds the renamed columns after this one runs.
-    private IReadOnlyDictionary<string, System.Reflection.PropertyInfo>? _columns;
 
     protected EntityListing(string typeName, Expression<Func<TDbContext, IQueryable<TEntity>>> source)
         : base(typeName)
@@ -64,12 +60,6 @@ public abstract class EntityListing<TDbContext, TEntity> : EntityListing
     /// <summary>The order applied after the client's, and alone when there is none. The slug always ends it, so pages are stable.</summary>
     protected void DefaultOrder<TKey>(Expression<Func<TEntity, TKey>> column, bool descending = false) => _defaultOrder.Add((column, descending));
 
-    /// <summary>
-    /// A GraphQL field whose column has another name, so projection reads it, e.g. <c>roles</c> from
-    /// <c>RoleSlugs</c>. Fields named like a property read that property; the rest need only the slug.
-    /// </summary>
-    protected void Reads<TValue>(string fieldName, Expression<Func<TEntity, TValue>> column) => _renamedColumns[fieldName] = column;
-
     public override async Task<object?> ResolveAsync(IResolveFieldContext context)
     {
         var page = PageRequest.From(context);
@@ -78,7 +68,7 @@ public abstract class EntityListing<TDbContext, TEntity> : EntityListing
         var cancellationToken = context.CancellationToken;
         var where = context.GetArgument<Dictionary<string, object?>?>("where");
         var order = SortTranslator.Keys<TEntity>(context.GetArgument<List<object?>?>("order"), Fields, _defaultOrder);
-        var properties = Projection.Properties<TEntity>(context, _columns ??= Projection.Columns<TEntity>(_renamedColumns));
+        var properties = Projection.Properties<TEntity>(context, Projection.NodePaths);
 
         // Built only when used, and once: a compiled page without totalCount needs no IQueryable at all.
         IQueryable<TEntity>? filtered = null;

@@ -11,6 +11,7 @@ public sealed class Tool : ISlugged, ISourced, IVersioned
     public required string Name { get; set; }
     public ToolCategory Category { get; set; }
     public required string Description { get; set; }
+    [ReadByField("roles")]
     public List<string> RoleSlugs { get; set; } = [];
     public required string Section { get; set; }
     public int Version { get; set; } = 1;
