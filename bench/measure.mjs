@@ -73,7 +73,7 @@ const scenarios = [
   { key: 'D2', group: 'G1 path', target: `patterns: _entities ${d2Reps.length} Role → favouredPatterns`, proc: 'patterns', url: env.PATTERNS_URL, query: D2, variables: { r: d2Reps } },
   { key: 'D3', group: 'G1 path', target: `glossary: _entities ${d3Reps.length} ArchitecturePattern → describedBy`, proc: 'glossary', url: env.GLOSSARY_URL, query: D3, variables: { r: d3Reps } },
   { key: 'G1-hive-js', group: 'G1', target: 'Hive Gateway (JS planner)', proc: 'hive-js', url: env.HIVE_JS_URL, query: G1 },
-  { key: 'G1-hive-rust', group: 'G1', target: 'Hive Gateway (HIVE_ROUTER_RUNTIME, Rust planner)', proc: 'hive-rust', url: env.HIVE_RUST_URL, query: G1 },
+  { key: 'G1-hive-rust', group: 'G1', target: 'Hive Gateway (Rust planner, the default)', proc: 'hive-rust', url: env.HIVE_RUST_URL, query: G1 },
   { key: 'G1-apollo', group: 'G1', target: 'Apollo Gateway 2.14.4', proc: 'apollo', url: env.APOLLO_URL, query: G1 },
 ];
 

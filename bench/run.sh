@@ -106,14 +106,14 @@ wait_helpers() {
   HELPERS=()
 }
 
-log "Starting the three subgraphs and Hive Gateway (JS planner) together; timing each to ready"
+log "Starting the three subgraphs and Hive Gateway (JS planner: HIVE_ROUTER_RUNTIME=false) together; timing each to ready"
 start_subgraph Roles "$ROLES_PORT"
 start_subgraph Patterns "$PATTERNS_PORT"
 start_subgraph Glossary "$GLOSSARY_PORT"
 start_hive hive-js "$HIVE_JS_PORT" false
 wait_helpers
 
-log "Starting Hive Gateway (HIVE_ROUTER_RUNTIME=true), Apollo Gateway and the baseline"
+log "Starting Hive Gateway (Rust planner, the default), Apollo Gateway and the baseline"
 start_hive hive-rust "$HIVE_RUST_PORT" true
 start="$(now)"
 (cd "$BENCH" && exec env APOLLO_PORT="$APOLLO_PORT" ROLES_URL="http://127.0.0.1:$ROLES_PORT/graphql" \

@@ -8,6 +8,8 @@
 //     (the CLI's own HOST / PORT variables and --host / --port flags win over these, if set);
 //   ROLES_URL, PATTERNS_URL, GLOSSARY_URL: override a subgraph's URL from the committed supergraph;
 //   GRAPH_MODE (production|development, default production): the whole system's mode (README, "Modes");
+//   HIVE_ROUTER_RUNTIME (default true): false picks the JS query planner over the Rust one
+//     (plugins/router-runtime.ts);
 //   GATEWAY_MAX_DEPTH, GATEWAY_MAX_TOKENS, ...: override a request limit (plugins/request-limits.ts);
 //   GATEWAY_UPSTREAM_TIMEOUT_MS (default 5000): the longest wait for one subgraph call.
 import { fileURLToPath } from 'node:url';
@@ -21,6 +23,7 @@ import { useQueryOnlyOverGet } from './plugins/query-only-over-get.ts';
 import { useRequestErrorStatus } from './plugins/request-error-status.ts';
 import { useRequestParameters } from './plugins/request-parameters.ts';
 import { requestLimits, useRequestLimits } from './plugins/request-limits.ts';
+import { queryPlanner } from './plugins/router-runtime.ts';
 import { useSubgraphUnavailableErrors } from './plugins/subgraph-unavailable.ts';
 import { subgraphUrlOverrides } from './plugins/subgraph-urls.ts';
 import { retryQueriesOnce, upstreamTimeoutMs } from './plugins/upstream-resilience.ts';
@@ -37,6 +40,10 @@ export const gatewayConfig = defineConfig({
 
   host: process.env.GATEWAY_HOST || '127.0.0.1',
   port: Number(process.env.GATEWAY_PORT || 4000),
+
+  // Hive Router's Rust query planner, corrected where its runtime departs from GraphQL execution;
+  // the JS planner with HIVE_ROUTER_RUNTIME=false.
+  unifiedGraphHandler: queryPlanner(),
 
   // Subgraph URLs from ROLES_URL / PATTERNS_URL / GLOSSARY_URL, when set.
   transportEntries: subgraphUrlOverrides(),

@@ -15,6 +15,8 @@
 // roles subgraph down, `search { results }` (resolved by the glossary, which @requires the roles'
 // hits) simply lacks the roles, and Hive drops the failed call's error with the field nobody
 // selected. useSubgraphUnavailableErrors reports such a failure at the path the call was made for.
+// (With the Rust planner, whose runtime puts a failed call's error at the entity it was made for,
+// result-completion.ts moves it to the fields the call left null.)
 import type { GatewayPlugin } from '@graphql-hive/gateway';
 import { GraphQLError, responsePathAsArray } from 'graphql';
 

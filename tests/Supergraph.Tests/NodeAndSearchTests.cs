@@ -73,15 +73,39 @@ public sealed class NodeAndSearchTests(SupergraphFixture system)
         Assert.All(nodes.OfType<JsonNode>(), node => Assert.False(string.IsNullOrEmpty(node["name"]!.GetValue<string>())));
     }
 
+    /// <summary>
+    /// The glossary vouches only for the type; the roles subgraph's _entities returns null, and the
+    /// gateway nulls the node, reporting the first missing non-null field as an error: GraphQL's null
+    /// propagation, which the Rust planner's runtime leaves out (gateway/plugins/result-completion.ts).
+    /// </summary>
     [Fact]
     public async Task Node_of_another_subgraphs_type_with_no_such_record_is_null()
     {
-        var response = await system.Gateway.PostGraphQLAsync(Operations.Load("NodeById"), new { id = "Um9sZTpuby1zdWNoLXJvbGU" }); // "Role:no-such-role"
+        var response = await system.Gateway.PostGraphQLAsync(Operations.Load("NodeById"), new { id = NoSuchRole });
 
-        // The glossary vouches only for the type; the roles subgraph's _entities returns null, and the
-        // gateway nulls the node (reporting the missing non-null name as an error).
+        AssertNullWithErrorAt("node", """["node","slug"]""", response);
+    }
+
+    /// <summary>Without __typename too, which the Rust planner's runtime needs to tell whether the fragment applies.</summary>
+    [Fact]
+    public async Task Node_without_typename_of_another_subgraphs_missing_record_is_null()
+    {
+        var response = await system.Gateway.PostGraphQLAsync("query ($id: ID!) { node(id: $id) { id ... on Role { name } } }", new { id = NoSuchRole });
+
+        AssertNullWithErrorAt("node", """["node","name"]""", response);
+    }
+
+    [Fact]
+    public async Task Nodes_gives_null_for_another_subgraphs_missing_record_and_keeps_the_others()
+    {
+        var role = DataOf(await system.Gateway.PostGraphQLAsync("{ roles(first: 1) { nodes { id name } } }"))["roles"]!["nodes"]![0]!;
+
+        var response = await system.Gateway.PostGraphQLAsync(
+            "query ($ids: [ID!]!) { nodes(ids: $ids) { id ... on Role { name } } }", new { ids = new[] { NoSuchRole, role["id"]!.GetValue<string>() } });
+
         Assert.Equal(HttpStatusCode.OK, response.Status);
-        Assert.Null(response.Data?["node"]);
+        Assert.Equal($"[null,{role.ToJsonString()}]", response.Data?["nodes"]?.ToJsonString());
+        Assert.Equal("""["nodes",0,"name"]""", Assert.Single(response.Errors!)!["path"]!.ToJsonString());
     }
 
     [Fact]
@@ -131,6 +155,16 @@ public sealed class NodeAndSearchTests(SupergraphFixture system)
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Null(response.Data?["search"]);
         Assert.Equal("BAD_USER_INPUT", response.Errors?[0]?["extensions"]?["code"]?.GetValue<string>());
+    }
+
+    /// <summary>"Role:no-such-role": a global id of a type the roles subgraph owns, with no record.</summary>
+    private const string NoSuchRole = "Um9sZTpuby1zdWNoLXJvbGU";
+
+    private static void AssertNullWithErrorAt(string field, string errorPath, GraphQLResponse response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.True(response.Data is JsonObject data && data.ContainsKey(field) && data[field] is null, response.ToString());
+        Assert.Equal(errorPath, Assert.Single(response.Errors!)!["path"]!.ToJsonString());
     }
 
     private static JsonNode DataOf(GraphQLResponse response)

@@ -242,7 +242,10 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
     /// <summary>The GRAPH_MODE of every process of this system.</summary>
     public virtual string GraphMode => "development";
 
-    /// <summary>Extra environment for the gateway, for fixtures that run it in another mode.</summary>
+    /// <summary>
+    /// Extra environment for the gateway, for fixtures that run it in another mode. The gateway also
+    /// inherits the test run's environment: HIVE_ROUTER_RUNTIME=false runs every test on the JS planner.
+    /// </summary>
     protected virtual IReadOnlyDictionary<string, string> GatewayEnvironment { get; } = new Dictionary<string, string>();
 
     public Uri SubgraphUrl(string name) => new($"http://127.0.0.1:{_ports[name]}/");

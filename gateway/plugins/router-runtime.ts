@@ -1,0 +1,84 @@
+// router-runtime.ts: which query planner the gateway runs, and what the Rust one needs from us.
+//
+// Why Hive Router's Rust planner by default: bench/ measured it at about 1.5 times the JS planner's
+// throughput on the three-subgraph query (README, "Performance"). HIVE_ROUTER_RUNTIME, the variable
+// Hive's CLI reads, chooses: unset or true (as Hive reads it: 1, t, true, y, yes, on, enabled) is the
+// Rust planner, any other value (false, 0, off) the JS planner. Because this config sets the handler,
+// the CLI never installs the runtime a second time, unwrapped.
+//
+// Its runtime (@graphql-hive/router-runtime 1.4.23) differs from GraphQL execution where the
+// end-to-end tests look, so it is wrapped:
+//   - The planner parses the query text again, and its parser predates the October 2021 spec: it
+//     refuses the escapes of a character beyond U+FFFF, "\uD83D\uDE00" (a surrogate pair, as JSON
+//     serializers write it) and "\u{1F600}", which graphql-js and the subgraphs accept. The request got
+//     500 "Failed to parse query". The planner reads the client's text when the document has one, so
+//     it is handed a copy, which it prints instead, with the character written as itself. (A lone
+//     surrogate, escaped or raw, is refused by graphql-js's parser before planning: 400
+//     GRAPHQL_PARSE_FAILED, as with the JS planner.)
+//   - Null propagation and where a failed subgraph call's error goes: result-completion.ts.
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
+import type { DocumentNode, GraphQLError } from 'graphql';
+import { completeResult, withTypenames } from './result-completion.ts';
+import { subgraphUnavailable } from './subgraph-unavailable.ts';
+
+type HandlerOptions = Parameters<typeof unifiedGraphHandler>[0];
+type Handler = Awaited<ReturnType<typeof unifiedGraphHandler>>;
+type Executor = NonNullable<Handler['executor']>;
+
+const HIVE_TRUE = ['1', 't', 'true', 'y', 'yes', 'on', 'enabled'];
+
+/** Whether HIVE_ROUTER_RUNTIME leaves the Rust planner on: unset, empty or true. */
+function rustPlanner(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = env.HIVE_ROUTER_RUNTIME?.trim().toLowerCase();
+  return !value || HIVE_TRUE.includes(value);
+}
+
+/** The gateway's `unifiedGraphHandler`: the wrapped router runtime, or undefined for the JS planner. */
+export function queryPlanner(env: NodeJS.ProcessEnv = process.env) {
+  return rustPlanner(env) ? routerRuntime : undefined;
+}
+
+/** `next` applied to a value, or to what it resolves to (Hive's thenables are not always Promises). */
+function then<T, R>(value: T | Promise<T>, next: (value: T) => R): R | Promise<R> {
+  return typeof (value as Promise<T>)?.then === 'function' ? (value as Promise<T>).then(next) : next(value as T);
+}
+
+function isAsyncIterable(value: object): value is AsyncIterable<unknown> {
+  return Symbol.asyncIterator in value;
+}
+
+async function routerRuntime(options: HandlerOptions): Promise<Handler> {
+  options.log?.info('Using Hive Router Runtime (the Rust query planner)');
+  // The document of each subgraph call that failed, by the error the call gave.
+  const failedCalls = new WeakMap<object, DocumentNode>();
+  const handler = await unifiedGraphHandler({
+    ...options,
+    onSubgraphExecute: (subgraphName, request) => then(options.onSubgraphExecute(subgraphName, request), (result) => {
+      if (!isAsyncIterable(result)) {
+        for (const error of result.errors ?? []) if (subgraphUnavailable(error)) failedCalls.set(error, request.document);
+      }
+      return result;
+    }),
+  });
+  const failedCallDocument = (error: GraphQLError) => {
+    for (let cause: unknown = error; cause instanceof Error; cause = (cause as GraphQLError).originalError) {
+      const document = failedCalls.get(cause);
+      if (document) return document;
+    }
+    return undefined;
+  };
+  const { executor, unifiedGraph: schema } = handler;
+  if (!executor) return handler;
+  // Per client document, the one planned: a copy (see above), with the __typenames the completion needs.
+  const planned = new WeakMap<DocumentNode, DocumentNode>();
+  const completingExecutor = (request: Parameters<Executor>[0]) => {
+    let document = planned.get(request.document);
+    if (!document) planned.set(request.document, document = { ...withTypenames(schema, request.document) });
+    const plannedDocument = document;
+    return then(executor({ ...request, document: plannedDocument }), (result) => isAsyncIterable(result)
+      ? result
+      : completeResult(schema, plannedDocument, request.operationName, request.variables, result, failedCallDocument));
+  };
+  // The cast: Executor is generic in the data's type, which a completed result cannot promise.
+  return { ...handler, executor: completingExecutor as Executor };
+}
