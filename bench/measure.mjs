@@ -77,9 +77,8 @@ const scenarios = [
   { key: 'G1-apollo', group: 'G1', target: 'Apollo Gateway 2.14.4', proc: 'apollo', url: env.APOLLO_URL, query: G1 },
 ];
 
-// ---- RSS of a process and its descendants (ps, KiB -> MB) -----------------------------------------
-function rssMb(pid) {
-  if (!pid) return null;
+// ---- RSS and CPU time of a process and its descendants (ps, /proc) --------------------------------
+function processTree(pid) {
   const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' })
     .trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
   const tree = new Set([Number(pid)]);
@@ -87,9 +86,32 @@ function rssMb(pid) {
     grew = false;
     for (const [p, pp] of rows) if (tree.has(pp) && !tree.has(p)) { tree.add(p); grew = true; }
   }
-  const kib = rows.filter(([p]) => tree.has(p)).reduce((sum, [, , rss]) => sum + rss, 0);
+  return rows.filter(([p]) => tree.has(p));
+}
+
+function rssMb(pid) {
+  if (!pid) return null;
+  const kib = processTree(pid).reduce((sum, [, , rss]) => sum + rss, 0);
   return kib ? kib / 1024 : null;
 }
+
+// User + system CPU of the tree, in ms (fields 14 and 15 of /proc/PID/stat, in clock ticks).
+const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+function cpuMs(pid) {
+  let ticks = 0;
+  for (const [p] of processTree(pid)) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch { /* exited meanwhile */ }
+  }
+  return ticks * TICK_MS;
+}
+// Every started process's CPU, and this one's (autocannon runs in it): where a row's CPU went.
+const cpuSnapshot = () => ({ ...Object.fromEntries(Object.entries(PIDS).map(([name, pid]) => [name, cpuMs(pid)])), load: process.cpuUsage() });
+const cpuPerRequest = (before, after, requests) => Object.fromEntries(Object.keys(PIDS).map((name) => [name, (after[name] - before[name]) / requests])
+  .concat([['load', ((after.load.user - before.load.user) + (after.load.system - before.load.system)) / 1000 / requests]]));
 
 // ---- check, warm up, measure ----------------------------------------------------------------------
 // Pass 1 checks every answer and warms every endpoint (JIT tiering, connection pools, plan caches), so that
@@ -114,10 +136,12 @@ for (const s of scenarios) {
 }
 for (const s of scenarios) {
   if (results[s.key]?.error) continue;
+  const cpuBefore = cpuSnapshot();
   const r = await autocannon({ ...optionsOf(s), duration: DURATION });
   results[s.key] = {
     rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99,
     requests: r.requests.total, bad: r.non2xx + r.errors + r.timeouts, rss: rssMb(PIDS[s.proc]),
+    cpu: cpuPerRequest(cpuBefore, cpuSnapshot(), r.requests.total),
   };
   const x = results[s.key];
   console.error(`✓ ${s.key}: ${x.rps.toFixed(0)} req/s, p50 ${x.p50} ms, p99 ${x.p99} ms, RSS ${x.rss?.toFixed(0)} MB${x.bad ? `, ${x.bad} bad` : ''}`);
@@ -160,6 +184,19 @@ for (const s of scenarios) {
 }
 lines.push('', 'Correctness checks before load: ' + checks.join('; ') + '.', '');
 
+// Where each row's CPU went: the load on 2 shared cores is CPU-bound, so this, not req/s alone, says
+// which process a row waits for. Processes that used under 0.005 ms per request are left blank.
+const busy = ['roles', 'patterns', 'glossary', 'hive-js', 'hive-rust', 'apollo', 'baseline'].filter((n) => n in PIDS);
+lines.push('## CPU per request (ms of user + system CPU, by process, during each measured row)', '');
+lines.push(`| Row | ${busy.join(' | ')} | autocannon | total |`, `|---|${busy.map(() => '---:').join('|')}|---:|---:|`);
+for (const s of scenarios) {
+  const c = results[s.key]?.cpu;
+  if (!c) continue;
+  const cell = (v) => (v >= 0.005 ? v.toFixed(2) : '');
+  lines.push(`| ${s.key} | ${busy.map((n) => cell(c[n])).join(' | ')} | ${cell(c.load)} | ${Object.values(c).reduce((a, b) => a + b, 0).toFixed(2)} |`);
+}
+lines.push('');
+
 const targets = [];
 const apollo = R('G1-apollo');
 for (const [k, label] of [['G1-hive-js', 'Hive (JS)'], ['G1-hive-rust', 'Hive (Rust planner)']]) {
@@ -178,6 +215,8 @@ for (const [k, label] of [['G1-hive-js', 'Hive (JS)'], ['G1-hive-rust', 'Hive (R
   const sub = R('S1-subgraph'), base = R('S1-baseline');
   const ratio = sub && base ? sub.rps / base.rps : null;
   targets.push(['S1 req/s, subgraph ÷ baseline', '≥ 50%', ratio == null ? 'n/a' : `${f0(ratio * 100)}% (${f0(sub.rps)} vs ${f0(base.rps)} req/s)`, verdict(ratio == null ? null : ratio >= 0.5)]);
+  const cpu = sub?.cpu && base?.cpu ? base.cpu.baseline / sub.cpu.roles : null;
+  targets.push(['S1 CPU per request, baseline ÷ subgraph (less noisy than req/s)', 'reference', cpu == null ? 'n/a' : `${f0(cpu * 100)}% (${base.cpu.baseline.toFixed(3)} vs ${sub.cpu.roles.toFixed(3)} ms)`, 'reference']);
 }
 for (const name of ['roles', 'patterns', 'glossary']) {
   const mb = finalRss[name];

@@ -26,7 +26,7 @@ import { requestLimits, useRequestLimits } from './plugins/request-limits.ts';
 import { queryPlanner } from './plugins/router-runtime.ts';
 import { useSubgraphUnavailableErrors } from './plugins/subgraph-unavailable.ts';
 import { subgraphUrlOverrides } from './plugins/subgraph-urls.ts';
-import { retryQueriesOnce, upstreamTimeoutMs } from './plugins/upstream-resilience.ts';
+import { retryQueriesOnce, upstreamTimeoutMs, useUpstreamTimeout } from './plugins/upstream-resilience.ts';
 import { trustedDocuments } from './plugins/trusted-documents.ts';
 
 const mode = graphMode();
@@ -48,9 +48,8 @@ export const gatewayConfig = defineConfig({
   // Subgraph URLs from ROLES_URL / PATTERNS_URL / GLOSSARY_URL, when set.
   transportEntries: subgraphUrlOverrides(),
 
-  // A subgraph call is abandoned after the timeout; a query (never a mutation) that failed in
-  // transport is sent once more.
-  upstreamTimeout: upstreamTimeoutMs(),
+  // A query (never a mutation) whose subgraph call failed in transport, or timed out (useUpstreamTimeout
+  // below, ours: Hive's upstreamTimeout cost a third of the gateway's CPU per request), is sent once more.
   upstreamRetry: retryQueriesOnce,
 
   // On SIGTERM/SIGINT: stop accepting, let requests in flight finish for up to 10 s (two upstream
@@ -97,6 +96,7 @@ export const gatewayConfig = defineConfig({
     useRequestLimits(limits),
     useQueryOnlyOverGet(),
     useRequestErrorStatus(),
+    useUpstreamTimeout(upstreamTimeoutMs()),
     useSubgraphUnavailableErrors(masking.maskError),
     useCorrelatedErrors(log),
   ],

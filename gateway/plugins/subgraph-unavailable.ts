@@ -33,15 +33,16 @@ const messageFor = (serviceName: string) => `The ${serviceName} subgraph is unav
  * was caused by) the gateway's error for a failed subgraph call; undefined for any other error.
  */
 export function subgraphUnavailable(error: unknown): SubgraphUnavailable | undefined {
+  let found: string | undefined;
+  let code: string | undefined;
+  // The code may sit on the cause: Hive wraps our timeout's error (upstream-resilience.ts) in its own.
   for (let current = error; current instanceof Error; current = (current as GraphQLError).originalError) {
     const extensions = (current as GraphQLError).extensions;
     const serviceName = extensions?.serviceName;
-    if (typeof serviceName === 'string' && serviceName && extensions.request != null) {
-      const code = extensions.code;
-      return { message: messageFor(serviceName), extensions: { code: typeof code === 'string' && code ? code : 'SUBREQUEST_HTTP_ERROR', serviceName } };
-    }
+    if (!found && typeof serviceName === 'string' && serviceName && extensions.request != null) found = serviceName;
+    if (!code && typeof extensions?.code === 'string' && extensions.code) code = extensions.code;
   }
-  return undefined;
+  return found ? { message: messageFor(found), extensions: { code: code ?? 'SUBREQUEST_HTTP_ERROR', serviceName: found } } : undefined;
 }
 
 /** An error masked from a failed subgraph call: it keeps its cause (never serialized) for the gateway to log. */

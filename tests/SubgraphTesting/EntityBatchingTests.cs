@@ -68,6 +68,28 @@ public abstract class EntityBatchingTests<TProgram>(SubgraphFactory<TProgram> fa
     }
 
     /// <summary>
+    /// GraphQL merges a field selected twice into one, with both sub-selections; the columns read must
+    /// cover both, or the second selection's fields would see the property's default (a null name).
+    /// </summary>
+    [Fact]
+    public async Task A_field_selected_twice_reads_the_columns_of_both_selections()
+    {
+        foreach (var (typeName, slugs) in OwnedEntities)
+        {
+            var query = $$"""
+                query Entities($representations: [_Any!]!) {
+                  _entities(representations: $representations) { ... on {{typeName}} { id } }
+                  _entities(representations: $representations) { ... on {{typeName}} { name } }
+                }
+                """;
+            var response = await Client.PostGraphQLAsync(query, Entities.Variables(slugs.Take(3).Select(slug => Entities.RepresentationOf(typeName, slug))));
+
+            var entities = Assert.IsType<JsonArray>(GraphQLAssert.Data(response)["_entities"]);
+            Assert.All(entities, entity => Assert.False(string.IsNullOrEmpty(entity?["name"]?.GetValue<string>()), $"{typeName} without its name: {entity}"));
+        }
+    }
+
+    /// <summary>
     /// Projection maps a selected field to the property of the same name, or to one marked with
     /// <see cref="ReadByFieldAttribute"/>. A column that no field of its type is named after would be
     /// left out of every projection, and the field that does read it would see the property's default.
