@@ -2,6 +2,8 @@
 //
 // - `supergraphSdl` is read from the file (no IntrospectAndCompose); subgraph URLs come from ROLES_URL,
 //   PATTERNS_URL, GLOSSARY_URL through a custom buildService (RemoteGraphQLDataSource with the mapped URL).
+// - Its subgraph calls go through Node's fetch, which keeps connections alive as Hive's do (Apollo's
+//   default fetcher is node-fetch 2 without an agent), so the peer is not slowed by connection setup.
 // - No @apollo/server: a minimal node:http POST /graphql that parses + validates once per distinct query
 //   text (cached, as Apollo Server's document cache does) and hands the request to the gateway executor.
 //   GET /readiness answers 200 once the gateway has loaded.
@@ -18,7 +20,7 @@ const port = Number(process.env.APOLLO_PORT || 4300);
 
 const gateway = new ApolloGateway({
   supergraphSdl,
-  buildService: ({ name, url }) => new RemoteGraphQLDataSource({ url: urls[name] || url }),
+  buildService: ({ name, url }) => new RemoteGraphQLDataSource({ url: urls[name] || url, fetcher: globalThis.fetch }),
 });
 
 const logger = { debug() {}, info() {}, warn: console.warn, error: console.error };
