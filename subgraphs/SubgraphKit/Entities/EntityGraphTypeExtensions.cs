@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.Federation;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
-using SubgraphKit.Batching;
 using SubgraphKit.Identity;
 
 namespace SubgraphKit.Entities;
