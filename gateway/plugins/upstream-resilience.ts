@@ -35,8 +35,8 @@ export function retryQueriesOnce({ executionRequest }: RetryPayload) {
  * gateway spent 2.3 ms of CPU per request with it and 1.5 ms without (bench/, node --cpu-prof). This
  * is one AbortController, one timer, and one listener on the client's signal when there is one. It
  * wraps the fetch, so each retry attempt gets its own timeout, as Hive's did. It ends when the
- * response's headers arrive: our subgraphs send headers with the whole body (Kestrel buffers the JSON),
- * so a subgraph that hangs, hangs before them.
+ * response's headers arrive: our subgraphs start writing only once a result is complete (GraphQL.NET
+ * executes, then serializes), so a subgraph that hangs, hangs before them.
  */
 export function useUpstreamTimeout(timeoutMs: number): GatewayPlugin {
   return {
@@ -51,7 +51,8 @@ export function useUpstreamTimeout(timeoutMs: number): GatewayPlugin {
         }, timeoutMs);
         const clientSignal = init?.signal ?? undefined;
         const onClientAbort = () => controller.abort(clientSignal?.reason);
-        clientSignal?.addEventListener('abort', onClientAbort, { once: true });
+        if (clientSignal?.aborted) onClientAbort();
+        else clientSignal?.addEventListener('abort', onClientAbort, { once: true });
         const settle = () => {
           clearTimeout(timer);
           clientSignal?.removeEventListener('abort', onClientAbort);
