@@ -20,11 +20,11 @@
 // __typename: withTypenames adds one to every such selection set of the document the runtime plans,
 // and the walk leaves the added fields out of the response.
 import {
-  GraphQLError, GraphQLIncludeDirective, GraphQLSkipDirective, Kind, TypeInfo, getDirectiveValues, getNamedType,
+  BREAK, GraphQLError, GraphQLIncludeDirective, GraphQLSkipDirective, Kind, TypeInfo, getDirectiveValues, getNamedType,
   getOperationAST, getVariableValues, isAbstractType, isLeafType, isListType, isNonNullType, isObjectType, visit,
   visitWithTypeInfo,
   type DocumentNode, type ExecutionResult, type FieldNode, type FragmentDefinitionNode, type GraphQLObjectType,
-  type GraphQLOutputType, type GraphQLSchema, type SelectionSetNode,
+  type GraphQLOutputType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
 } from 'graphql';
 
 /** The __typename fields withTypenames added: read to type an object, never answered. */
@@ -92,24 +92,63 @@ function fetchedFields(schema: GraphQLSchema, document: DocumentNode): Set<strin
   return fields;
 }
 
+type CollectedFields = Map<GraphQLObjectType, Map<readonly FieldNode[], Map<string, FieldNode[]>>>;
+
+/**
+ * What the walk needs of a planned document, worked out once per document, not per request: its
+ * fragments, the root field of each operation (so that the node arrays the collected fields are keyed
+ * by are the same objects every time), and the collected fields themselves, unless @skip/@include
+ * make them depend on the variables.
+ */
+interface PlannedDocument {
+  fragments: Map<string, FragmentDefinitionNode>;
+  rootFields: WeakMap<OperationDefinitionNode, FieldNode>;
+  collected?: CollectedFields;
+}
+
+const plannedDocuments = new WeakMap<DocumentNode, PlannedDocument>();
+
+function plannedDocument(document: DocumentNode): PlannedDocument {
+  let planned = plannedDocuments.get(document);
+  if (!planned) {
+    let conditional = false;
+    visit(document, {
+      Directive(node) {
+        if (node.name.value !== GraphQLSkipDirective.name && node.name.value !== GraphQLIncludeDirective.name) return undefined;
+        conditional = true;
+        return BREAK;
+      },
+    });
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const definition of document.definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    }
+    plannedDocuments.set(document, planned = { fragments, rootFields: new WeakMap(), collected: conditional ? undefined : new Map() });
+  }
+  return planned;
+}
+
+function rootFieldOf(planned: PlannedDocument, operation: OperationDefinitionNode): FieldNode {
+  let rootField = planned.rootFields.get(operation);
+  if (!rootField) planned.rootFields.set(operation, rootField = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: operation.operation }, selectionSet: operation.selectionSet });
+  return rootField;
+}
+
 class Completion {
   readonly errors: GraphQLError[] = [];
-  private readonly fragments: Record<string, FragmentDefinitionNode> = {};
   private readonly reportedPaths: (readonly (string | number)[])[];
-  private readonly collected = new Map<GraphQLObjectType, Map<readonly FieldNode[], Map<string, FieldNode[]>>>();
+  private readonly collected: CollectedFields;
   private coercedVariables?: Record<string, unknown>;
 
   constructor(
     private readonly schema: GraphQLSchema,
-    document: DocumentNode,
+    private readonly planned: PlannedDocument,
     private readonly variableDefinitions: Parameters<typeof getVariableValues>[1],
     private readonly variables: Record<string, unknown>,
     private readonly failedCalls: FailedCall[],
     existing: readonly GraphQLError[],
   ) {
-    for (const definition of document.definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) this.fragments[definition.name.value] = definition;
-    }
+    this.collected = planned.collected ?? new Map();
     this.reportedPaths = existing.filter((error) => error.path && !failedCalls.some((call) => call.errors.includes(error))).map((error) => error.path!);
   }
 
@@ -191,7 +230,10 @@ class Completion {
     this.reportedPaths.push(error.path!);
   }
 
-  /** CollectFields (spec §6.3.2) for an object of `type`, over the selection sets of `nodes`; once per request. */
+  /**
+   * CollectFields (spec §6.3.2) for an object of `type`, over the selection sets of `nodes`: once per
+   * document, or once per request when @skip/@include make the fields depend on the variables.
+   */
   private subfields(type: GraphQLObjectType, nodes: readonly FieldNode[]): Map<string, FieldNode[]> {
     let byNodes = this.collected.get(type);
     if (!byNodes) this.collected.set(type, byNodes = new Map());
@@ -216,7 +258,7 @@ class Completion {
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         if (this.applies(selection.typeCondition?.name.value, type)) this.collect(type, selection.selectionSet, fields, spread);
       } else {
-        const fragment = this.fragments[selection.name.value];
+        const fragment = this.planned.fragments.get(selection.name.value);
         if (!fragment || spread.has(fragment.name.value) || !this.applies(fragment.typeCondition.name.value, type)) continue;
         spread.add(fragment.name.value);
         this.collect(type, fragment.selectionSet, fields, spread);
@@ -259,9 +301,9 @@ export function completeResult(
     else failedCalls.set(call, { errors: [error], fields: fetchedFields(schema, call), moved: false });
   }
   const calls = [...failedCalls.values()];
-  const completion = new Completion(schema, document, operation.variableDefinitions ?? [], variables ?? {}, calls, existing);
-  const rootField: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: operation.operation }, selectionSet: operation.selectionSet };
-  const data = completion.object(root, [rootField], result.data as Record<string, unknown>, undefined);
+  const planned = plannedDocument(document);
+  const completion = new Completion(schema, planned, operation.variableDefinitions ?? [], variables ?? {}, calls, existing);
+  const data = completion.object(root, [rootFieldOf(planned, operation)], result.data as Record<string, unknown>, undefined);
   // A failed call's error stays where the runtime put it if no field of the call came back null.
   const kept = existing.filter((error) => !calls.some((call) => call.moved && call.errors.includes(error)));
   const errors = [...kept, ...completion.errors];

@@ -1,8 +1,5 @@
 using System.Linq.Expressions;
-using GraphQL;
-using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
-using SubgraphKit.Batching;
 
 namespace SubgraphKit.Entities;
 
@@ -13,26 +10,17 @@ namespace SubgraphKit.Entities;
 /// as practices by the patterns they apply to.
 /// </summary>
 public abstract class EntitiesByLinkLoader<TDbContext, TEntity>(IDbContextFactory<TDbContext> contexts, Selector<TEntity, List<string>> links)
-    : GroupedBatchLoader<string, TEntity>
+    : GroupedEntityLoader<TEntity>(links.Expression)
     where TDbContext : DbContext
     where TEntity : class, ISlugged
 {
-    private readonly SelectedColumns<TEntity> _columns = new(links.Expression);
-
-    /// <summary>The entities linked to <paramref name="key"/>, for the field of <paramref name="context"/>.</summary>
-    public IDataLoaderResult<IReadOnlyList<TEntity>> Load(string key, IResolveFieldContext context)
-    {
-        _columns.Add(context);
-        return Enqueue(key);
-    }
-
     protected override async Task<IEnumerable<(string Key, TEntity Item)>> FetchGroupsAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.Set<TEntity>().AsNoTracking()
             .Where(LinksAnyOf(keys))
             .OrderBy(entity => entity.Slug)
-            .Select(_columns.ToProjection())
+            .Select(Columns.ToProjection())
             .ToListAsync(cancellationToken);
         return rows.SelectMany(entity => links.Compiled(entity).Where(keys.Contains).Select(key => (key, entity)));
     }
