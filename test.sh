@@ -44,6 +44,7 @@ summarize() {
     failed=$((failed + $(attr failed "$counters") + $(attr error "$counters") + $(attr timeout "$counters")))
     skipped=$((skipped + $(attr notExecuted "$counters")))
   done
+  if ((failed > 0)); then list_failures; fi
   if ((status != 0 && failed == 0)); then
     log "dotnet test exited with $status without a failed test (a build or runner error): counted as a failure"
     failed=1
@@ -54,6 +55,16 @@ summarize() {
   fi
   echo "$passed passed, $failed failed, $skipped skipped"
   ((failed == 0))
+}
+
+# Names every failed test with the first line of its message, on stdout just above the summary:
+# CI keeps only the tail of the output, and the console logger prints failures far above it.
+list_failures() {
+  echo "Failed tests (details in $RESULTS_DIR.log and the .trx files):"
+  awk '
+    /<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); waiting = 1 }
+    waiting && /<Message>/ { sub(/.*<Message>/, ""); sub(/<\/Message>.*/, ""); printf "  FAILED %s\n         %s\n", name, $0; waiting = 0 }
+  ' "$RESULTS_DIR"/*.trx
 }
 
 attr() { grep -o " $1=\"[0-9]*\"" <<<"$2" | grep -o '[0-9]*' || echo 0; }
