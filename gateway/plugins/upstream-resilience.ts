@@ -34,10 +34,12 @@ export function retryQueriesOnce({ executionRequest }: RetryPayload) {
  * signal with AbortSignal.any, races a deferred promise and adds and removes abort listeners; on G1 the
  * gateway spent 2.3 ms of CPU per request with it and 1.5 ms without (bench/, node --cpu-prof). This
  * is one AbortController, one timer, and one listener on the client's signal when there is one. It
- * wraps the fetch, so each retry attempt gets its own timeout, as Hive's did. It ends when the
- * response's headers arrive: our subgraphs start writing only once a result is complete (GraphQL.NET
- * executes, then serializes), so a subgraph that hangs, hangs before them.
+ * wraps the fetch, so each retry attempt gets its own timeout, as Hive's did. It covers the body too:
+ * a subgraph (or a proxy before it) can send its headers and then stall, so the timer ends only when
+ * the body has been read, through the `text()` that Hive's HTTP executor reads it with.
  */
+const STREAMED = /text\/event-stream|multipart\/mixed/i;
+
 export function useUpstreamTimeout(timeoutMs: number): GatewayPlugin {
   return {
     onFetch({ url, executionRequest, fetchFn, setFetchFn }) {
@@ -45,36 +47,42 @@ export function useUpstreamTimeout(timeoutMs: number): GatewayPlugin {
       setFetchFn((input, init) => {
         const controller = new AbortController();
         let timedOut = false;
-        const timer = setTimeout(() => {
-          timedOut = true;
-          controller.abort();
-        }, timeoutMs);
         const clientSignal = init?.signal ?? undefined;
         const onClientAbort = () => controller.abort(clientSignal?.reason);
-        if (clientSignal?.aborted) onClientAbort();
-        else clientSignal?.addEventListener('abort', onClientAbort, { once: true });
         const settle = () => {
           clearTimeout(timer);
           clientSignal?.removeEventListener('abort', onClientAbort);
         };
-        return Promise.resolve(fetchFn(input, { ...init, signal: controller.signal })).then(
-          (response) => {
-            settle();
-            return response;
-          },
-          (error: unknown) => {
-            settle();
-            if (!timedOut) throw error;
-            // Hive's executor passes a GraphQLError through as the call's error; Hive's shape for a
-            // failed call (serviceName, request) is what subgraph-unavailable.ts recognizes and masks.
-            // The cause makes it an error of the gateway, not the subgraph's answer, so it is retried.
-            const message = `The ${serviceName} subgraph did not answer within ${timeoutMs} ms.`;
-            throw new GraphQLError(message, {
-              originalError: new DOMException(message, 'TimeoutError'),
-              extensions: { code: 'GATEWAY_TIMEOUT', serviceName, request: { url }, http: { status: 504 } },
-            });
-          },
-        );
+        const timer = setTimeout(() => {
+          timedOut = true;
+          settle();
+          controller.abort();
+        }, timeoutMs);
+        if (clientSignal?.aborted) onClientAbort();
+        else clientSignal?.addEventListener('abort', onClientAbort, { once: true });
+        // Hive's executor passes a GraphQLError through as the call's error; Hive's shape for a failed
+        // call (serviceName, request) is what subgraph-unavailable.ts recognizes and masks. The cause
+        // makes it an error of the gateway, not the subgraph's answer, so it is retried.
+        const failed = (error: unknown): never => {
+          settle();
+          if (!timedOut) throw error;
+          const message = `The ${serviceName} subgraph did not answer within ${timeoutMs} ms.`;
+          throw new GraphQLError(message, {
+            originalError: new DOMException(message, 'TimeoutError'),
+            extensions: { code: 'GATEWAY_TIMEOUT', serviceName, request: { url }, http: { status: 504 } },
+          });
+        };
+        return Promise.resolve(fetchFn(input, { ...init, signal: controller.signal })).then((response) => {
+          // A stream (text/event-stream, multipart/mixed) is open-ended: its timeout ends at the headers.
+          if (!STREAMED.test(response.headers.get('content-type') ?? '')) {
+            const readText = response.text;
+            response.text = () => readText.call(response).then((text) => {
+              settle();
+              return text;
+            }, failed);
+          } else settle();
+          return response;
+        }, failed);
       });
     },
   };

@@ -40,6 +40,19 @@ public sealed class UpstreamResilienceTests(GlossaryBehindProxy system) : IClass
     }
 
     [Fact]
+    public async Task A_glossary_call_whose_body_stalls_after_the_headers_is_abandoned_and_retried()
+    {
+        var normal = await CallsForRolePageAsync();
+
+        system.Proxy.StallBodyOfNext(1, TimeSpan.FromSeconds(60));
+        var (response, calls, elapsed) = await RolePageAsync();
+
+        AssertComplete(response);
+        Assert.Equal(normal + 1, calls);
+        Assert.InRange(elapsed, TimeSpan.FromMilliseconds(GlossaryBehindProxy.UpstreamTimeoutMs), TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
     public async Task A_glossary_that_keeps_failing_is_tried_twice_per_call_then_only_its_fields_are_missing_with_errors_that_name_it()
     {
         var normal = await CallsForRolePageAsync();
@@ -121,7 +134,8 @@ public sealed class UpstreamResilienceTests(GlossaryBehindProxy system) : IClass
 
 /// <summary>
 /// An HTTP proxy to one GraphQL endpoint that counts the calls through it and, on request, drops the
-/// connection of the next N calls or stalls them, as a restarting or hanging subgraph would.
+/// connection of the next N calls or stalls them (before the answer, or in the middle of its body), as a
+/// restarting or hanging subgraph would.
 /// </summary>
 public sealed class FaultyProxy : IAsyncDisposable
 {
@@ -131,6 +145,7 @@ public sealed class FaultyProxy : IAsyncDisposable
     private int _calls;
     private int _faultsLeft;
     private TimeSpan _stall;
+    private bool _stallInBody;
 
     private FaultyProxy(Uri target)
     {
@@ -155,10 +170,13 @@ public sealed class FaultyProxy : IAsyncDisposable
     }
 
     /// <summary>The next <paramref name="count"/> calls get their connection reset (0 ends the faults).</summary>
-    public void DropNext(int count) => SetFaults(count, TimeSpan.Zero);
+    public void DropNext(int count) => SetFaults(count, TimeSpan.Zero, stallInBody: false);
 
     /// <summary>The next <paramref name="count"/> calls wait <paramref name="stall"/> before they are forwarded.</summary>
-    public void StallNext(int count, TimeSpan stall) => SetFaults(count, stall);
+    public void StallNext(int count, TimeSpan stall) => SetFaults(count, stall, stallInBody: false);
+
+    /// <summary>The next <paramref name="count"/> calls get the status, the headers and half the body, then wait <paramref name="stall"/>.</summary>
+    public void StallBodyOfNext(int count, TimeSpan stall) => SetFaults(count, stall, stallInBody: true);
 
     public async ValueTask DisposeAsync()
     {
@@ -167,15 +185,17 @@ public sealed class FaultyProxy : IAsyncDisposable
         _upstream.Dispose();
     }
 
-    private void SetFaults(int count, TimeSpan stall)
+    private void SetFaults(int count, TimeSpan stall, bool stallInBody)
     {
         _stall = stall;
+        _stallInBody = stallInBody;
         Volatile.Write(ref _faultsLeft, count);
     }
 
     private async Task HandleAsync(HttpContext http)
     {
         Interlocked.Increment(ref _calls);
+        var stallInBody = false;
         if (TakeFault())
         {
             if (_stall == TimeSpan.Zero)
@@ -184,13 +204,10 @@ public sealed class FaultyProxy : IAsyncDisposable
                 return;
             }
 
-            try
+            stallInBody = _stallInBody;
+            if (!stallInBody && !await StallAsync(http))
             {
-                await Task.Delay(_stall, http.RequestAborted);
-            }
-            catch (OperationCanceledException)
-            {
-                return; // the gateway gave up, as it should
+                return;
             }
         }
 
@@ -207,7 +224,34 @@ public sealed class FaultyProxy : IAsyncDisposable
         using var response = await _upstream.SendAsync(request, http.RequestAborted);
         http.Response.StatusCode = (int)response.StatusCode;
         http.Response.ContentType = response.Content.Headers.ContentType?.ToString();
-        await response.Content.CopyToAsync(http.Response.Body, http.RequestAborted);
+        if (!stallInBody)
+        {
+            await response.Content.CopyToAsync(http.Response.Body, http.RequestAborted);
+            return;
+        }
+
+        var body = await response.Content.ReadAsByteArrayAsync(http.RequestAborted);
+        http.Response.ContentLength = body.Length;
+        await http.Response.Body.WriteAsync(body.AsMemory(0, body.Length / 2), http.RequestAborted);
+        await http.Response.Body.FlushAsync(http.RequestAborted);
+        if (await StallAsync(http))
+        {
+            await http.Response.Body.WriteAsync(body.AsMemory(body.Length / 2), http.RequestAborted);
+        }
+    }
+
+    /// <summary>Waits out the stall; false when the gateway gave up first, as it should.</summary>
+    private async Task<bool> StallAsync(HttpContext http)
+    {
+        try
+        {
+            await Task.Delay(_stall, http.RequestAborted);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     private bool TakeFault()
