@@ -16,8 +16,12 @@
 //     surrogate, escaped or raw, is refused by graphql-js's parser before planning: 400
 //     GRAPHQL_PARSE_FAILED, as with the JS planner.)
 //   - Null propagation and where a failed subgraph call's error goes: result-completion.ts.
+//   - It answers a wholly introspective query itself (graphql-js on the supergraph) and plans any
+//     other, so __schema or __type beside data fields got null data fields or null introspection,
+//     depending on which came first. Such an operation is split in two and the answers merged.
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
-import type { DocumentNode, GraphQLError } from 'graphql';
+import { getOperationAST, Kind, visit } from 'graphql';
+import type { DocumentNode, ExecutionResult, FieldNode, GraphQLError, OperationDefinitionNode, SelectionNode } from 'graphql';
 import { completeResult, withTypenames } from './result-completion.ts';
 import { subgraphUnavailable } from './subgraph-unavailable.ts';
 
@@ -47,6 +51,77 @@ function isAsyncIterable(value: object): value is AsyncIterable<unknown> {
   return Symbol.asyncIterator in value;
 }
 
+const isIntrospectionField = (selection: SelectionNode): selection is FieldNode =>
+  selection.kind === Kind.FIELD && (selection.name.value === '__schema' || selection.name.value === '__type');
+
+/** An operation with __schema or __type beside data fields, as two documents: its introspection and its data. */
+interface MixedOperation { introspection: DocumentNode; data: DocumentNode; keys: string[] }
+
+/**
+ * The operation split in two when it mixes introspection with data fields, else undefined. Each part
+ * keeps only the fragments and variables its fields use (the planner is strict about unused ones).
+ * `keys` are the operation's top-level response keys in order, to merge the answers as asked.
+ */
+function splitMixedOperation(document: DocumentNode, operationName: string | null | undefined): MixedOperation | undefined {
+  const operation = getOperationAST(document, operationName);
+  const selections = operation?.selectionSet.selections ?? [];
+  const introspection = selections.filter(isIntrospectionField);
+  if (!operation || introspection.length === 0 || introspection.length === selections.length) return undefined;
+  const keys = selections.map((selection) => selection.kind === Kind.FIELD ? (selection.alias ?? selection.name).value : '');
+  return {
+    introspection: withOnly(document, operation, introspection),
+    data: withOnly(document, operation, selections.filter((selection) => !isIntrospectionField(selection))),
+    keys,
+  };
+}
+
+/** The document with `operation` cut down to `selections`, and the fragments and variables they use. */
+function withOnly(document: DocumentNode, operation: OperationDefinitionNode, selections: readonly SelectionNode[]): DocumentNode {
+  const fragments = new Map(document.definitions.flatMap((definition) =>
+    definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : []));
+  const usedFragments = new Set<string>();
+  const usedVariables = new Set<string>();
+  const collect = (node: object) => visit(node as DocumentNode, {
+    FragmentSpread(spread) {
+      const fragment = fragments.get(spread.name.value);
+      if (!fragment || usedFragments.has(spread.name.value)) return;
+      usedFragments.add(spread.name.value);
+      collect(fragment);
+    },
+    Variable(variable) {
+      usedVariables.add(variable.name.value);
+    },
+  });
+  for (const selection of selections) collect(selection);
+  for (const directive of operation.directives ?? []) collect(directive);
+  const cut: OperationDefinitionNode = {
+    ...operation,
+    variableDefinitions: operation.variableDefinitions?.filter((definition) => usedVariables.has(definition.variable.name.value)),
+    selectionSet: { ...operation.selectionSet, selections },
+  };
+  return {
+    ...document,
+    definitions: document.definitions.flatMap((definition) => definition === operation ? [cut]
+      : definition.kind === Kind.FRAGMENT_DEFINITION && !usedFragments.has(definition.name.value) ? [] : [definition]),
+  };
+}
+
+/** The two parts' answers as one, the top-level fields in the order the operation asked for them. */
+function mergeAnswers(keys: string[], introspection: ExecutionResult, data: ExecutionResult): ExecutionResult {
+  const errors = [...(introspection.errors ?? []), ...(data.errors ?? [])];
+  const merged: Record<string, unknown> | null = introspection.data == null || data.data == null ? null : {};
+  if (merged) {
+    const parts = [introspection.data!, data.data!];
+    for (const key of keys) {
+      const part = parts.find((answer) => key in answer);
+      if (part) merged[key] = part[key];
+    }
+    // What fragments on the root type selected, after the fields named directly.
+    for (const part of parts) for (const key of Object.keys(part)) if (!(key in merged)) merged[key] = part[key];
+  }
+  return { ...data, data: merged, ...(errors.length > 0 ? { errors } : {}) };
+}
+
 async function routerRuntime(options: HandlerOptions): Promise<Handler> {
   options.log?.info('Using Hive Router Runtime (the Rust query planner)');
   // The document of each subgraph call that failed, by the error the call gave.
@@ -71,6 +146,16 @@ async function routerRuntime(options: HandlerOptions): Promise<Handler> {
   if (!executor) return handler;
   // Per client document, the one planned: a copy (see above), with the __typenames the completion needs.
   const planned = new WeakMap<DocumentNode, DocumentNode>();
+  // Per client document, its split when it mixes introspection with data fields (null when it does not).
+  const splits = new WeakMap<DocumentNode, MixedOperation | null>();
+  const answeringExecutor = (request: Parameters<Executor>[0]) => {
+    let split = splits.get(request.document);
+    if (split === undefined) splits.set(request.document, split = splitMixedOperation(request.document, request.operationName) ?? null);
+    if (!split) return completingExecutor(request);
+    const { keys, introspection, data } = split;
+    return then(Promise.all([executor({ ...request, document: introspection }), completingExecutor({ ...request, document: data })]),
+      ([introspectionAnswer, dataAnswer]) => mergeAnswers(keys, introspectionAnswer as ExecutionResult, dataAnswer as ExecutionResult));
+  };
   const completingExecutor = (request: Parameters<Executor>[0]) => {
     let document = planned.get(request.document);
     if (!document) planned.set(request.document, document = { ...withTypenames(schema, request.document) });
@@ -80,5 +165,5 @@ async function routerRuntime(options: HandlerOptions): Promise<Handler> {
       : completeResult(schema, plannedDocument, request.operationName, request.variables, result, failedCallDocument));
   };
   // The cast: Executor is generic in the data's type, which a completed result cannot promise.
-  return { ...handler, executor: completingExecutor as Executor };
+  return { ...handler, executor: answeringExecutor as Executor };
 }
