@@ -7,6 +7,7 @@
 // RESULTS_DIR, NOTES (free text for the report).
 import autocannon from 'autocannon';
 import { execFileSync } from 'node:child_process';
+import http from 'node:http';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
@@ -154,6 +155,44 @@ for (const s of scenarios) {
   console.error(`✓ ${s.key}: ${x.rps.toFixed(0)} req/s, p50 ${x.p50} ms, p99 ${x.p99} ms, RSS ${x.rss?.toFixed(0)} MB${x.bad ? `, ${x.bad} bad` : ''}`);
 }
 
+// ---- latency at one connection ---------------------------------------------------------------------
+// At 10 connections every row saturates the two cores, so its p50 is mostly queueing. The gateway's
+// own share of the critical path shows one request at a time: one keep-alive connection, each
+// request timed with hrtime (sub-millisecond, unlike autocannon's whole milliseconds).
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+function postOnce(url, body) {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', accept: 'application/json', 'content-length': body.length } }, (response) => {
+      response.resume();
+      response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`${url} answered ${response.statusCode}`))));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+async function timedOneAtATime(url, body, seconds) {
+  const latencies = [];
+  for (const end = Date.now() + seconds * 1000; Date.now() < end;) {
+    const start = process.hrtime.bigint();
+    await postOnce(url, body);
+    latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return latencies.sort((a, b) => a - b);
+}
+const SEQUENTIAL = ['D1', 'D2', 'D3', 'G1-hive-js', 'G1-hive-rust', 'G1-apollo'];
+const sequential = {};
+for (const key of SEQUENTIAL) {
+  const s = scenarios.find((x) => x.key === key);
+  if (!s?.url || results[key]?.error) continue;
+  const body = Buffer.from(optionsOf(s).body);
+  await timedOneAtATime(s.url, body, WARMUP);
+  const cpuBefore = cpuSnapshot();
+  const latencies = await timedOneAtATime(s.url, body, DURATION);
+  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  sequential[key] = { p50: at(0.5), p99: at(0.99), requests: latencies.length, cpu: cpuPerRequest(cpuBefore, cpuSnapshot(), latencies.length) };
+  console.error(`✓ ${key}, one connection: p50 ${at(0.5).toFixed(2)} ms, p99 ${at(0.99).toFixed(2)} ms`);
+}
+
 // Same answers where they must be the same.
 const checks = [];
 const same = (a, b) => responses[a] && responses[b] ? (isDeepStrictEqual(responses[a], responses[b]) ? 'same' : 'DIFFERENT') : 'n/a';
@@ -203,6 +242,14 @@ for (const s of scenarios) {
   lines.push(`| ${s.key} | ${busy.map((n) => cell(c[n])).join(' | ')} | ${cell(c.load)} | ${Object.values(c).reduce((a, b) => a + b, 0).toFixed(2)} |`);
 }
 lines.push('');
+lines.push('## One request at a time (one keep-alive connection, hrtime per request)', '');
+lines.push(`| Row | p50 ms | p99 ms | requests | ${busy.join(' | ')} |`, `|---|---:|---:|---:|${busy.map(() => '---:').join('|')}|`);
+for (const key of SEQUENTIAL) {
+  const q = sequential[key];
+  if (!q) continue;
+  lines.push(`| ${key} | ${f2(q.p50)} | ${f2(q.p99)} | ${q.requests} | ${busy.map((n) => (q.cpu[n] >= 0.005 ? q.cpu[n].toFixed(2) : '')).join(' | ')} |`);
+}
+lines.push('', 'The process columns are CPU ms per request; idle between requests, every process pays more per request than under load (bench/README.md, "Cost per request at low load").', '');
 
 const targets = [];
 const apollo = R('G1-apollo');
@@ -217,6 +264,15 @@ for (const [k, label] of [['G1-hive-js', 'Hive (JS)'], ['G1-hive-rust', 'Hive (R
   const g = R(k);
   const ratio = g && pathSum ? g.p50 / pathSum : null;
   targets.push([`G1 p50, ${label} ÷ sum of direct p50 (D1+D2+D3 = ${pathSum ?? 'n/a'} ms)`, '≤ 1.5×', ratio == null ? 'n/a' : `${f2(ratio)}× (${g.p50} ms)`, k === 'G1-apollo' ? 'reference' : verdict(ratio == null ? null : ratio <= 1.5)]);
+}
+{
+  const path1 = ['D1', 'D2', 'D3'].map((k) => sequential[k]);
+  const sum1 = path1.every(Boolean) ? path1.reduce((s, r) => s + r.p50, 0) : null;
+  for (const [k, label] of [['G1-hive-js', 'Hive (JS)'], ['G1-hive-rust', 'Hive (Rust planner)'], ['G1-apollo', 'Apollo']]) {
+    const g = sequential[k];
+    const ratio = g && sum1 ? g.p50 / sum1 : null;
+    targets.push([`G1 p50 one request at a time, ${label} ÷ sum of direct p50 (D1+D2+D3 = ${f2(sum1)} ms)`, '≤ 1.5×', ratio == null ? 'n/a' : `${f2(ratio)}× (${f2(g.p50)} ms)`, k === 'G1-apollo' ? 'reference' : verdict(ratio == null ? null : ratio <= 1.5)]);
+  }
 }
 {
   const sub = R('S1-subgraph'), base = R('S1-baseline');
