@@ -59,7 +59,7 @@ interface MixedOperation { introspection: DocumentNode; data: DocumentNode; keys
 
 /**
  * The operation split in two when it mixes introspection with data fields, else undefined. Each part
- * keeps only the fragments and variables its fields use (the planner is strict about unused ones).
+ * keeps only the fragments and variables its fields use, as a valid document must (no unused ones).
  * `keys` are the operation's top-level response keys in order, to merge the answers as asked.
  */
 function splitMixedOperation(document: DocumentNode, operationName: string | null | undefined): MixedOperation | undefined {
