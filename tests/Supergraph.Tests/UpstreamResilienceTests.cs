@@ -14,6 +14,9 @@ namespace Supergraph.Tests;
 /// </summary>
 public sealed class UpstreamResilienceTests(GlossaryBehindProxy system) : IClassFixture<GlossaryBehindProxy>
 {
+    /// <summary>The fields of the RolePage operation that the glossary resolves.</summary>
+    private static readonly string[] GlossaryFieldsOfRolePage = ["describedBy", "termPerspectives"];
+
     [Fact]
     public async Task A_glossary_call_dropped_once_is_retried_and_the_page_is_complete()
     {
@@ -81,6 +84,36 @@ public sealed class UpstreamResilienceTests(GlossaryBehindProxy system) : IClass
     }
 
     [Fact]
+    public async Task A_glossary_answer_that_is_not_a_graphql_result_costs_only_its_fields_with_errors_that_name_it()
+    {
+        system.Proxy.GarbleNext(int.MaxValue);
+        (GraphQLResponse Response, int Calls, TimeSpan Elapsed) result;
+        try
+        {
+            result = await RolePageAsync();
+        }
+        finally
+        {
+            system.Proxy.GarbleNext(0);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, result.Response.Status);
+        Assert.Equal("Backend Developer", result.Response.Data?["role"]?["name"]?.GetValue<string>());
+        Assert.Null(result.Response.Data?["role"]?["termPerspectives"]);
+        Assert.NotEmpty(result.Response.Errors!);
+        Assert.All(result.Response.Errors!, error =>
+        {
+            Assert.Equal("The glossary subgraph is unavailable.", error!["message"]!.GetValue<string>());
+            Assert.Equal("RESPONSE_VALIDATION_FAILED", error["extensions"]!["code"]!.GetValue<string>());
+            Assert.Equal("glossary", error["extensions"]!["serviceName"]!.GetValue<string>());
+            Assert.Contains(error["path"]!.AsArray().Last()!.GetValue<string>(), GlossaryFieldsOfRolePage);
+        });
+
+        // The answer is not passed on as the message (development mode shows the parser's cause, which quotes its first characters).
+        Assert.DoesNotContain(FaultyProxy.GarbledBody, result.Response.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_glossary_that_keeps_timing_out_is_named_in_the_error_without_the_request_the_gateway_sent()
     {
         system.Proxy.StallNext(int.MaxValue, TimeSpan.FromSeconds(60));
@@ -143,6 +176,7 @@ public sealed class FaultyProxy : IAsyncDisposable
     private int _faultsLeft;
     private TimeSpan _stall;
     private bool _stallInBody;
+    private bool _garble;
 
     private FaultyProxy(Uri target)
     {
@@ -167,7 +201,13 @@ public sealed class FaultyProxy : IAsyncDisposable
     }
 
     /// <summary>The next <paramref name="count"/> calls get their connection reset (0 ends the faults).</summary>
+    /// <summary>What a garbled call answers, with 200 and application/json: a page from something that is not the subgraph.</summary>
+    public const string GarbledBody = "<html>502 from a misconfigured load balancer</html>";
+
     public void DropNext(int count) => SetFaults(count, TimeSpan.Zero, stallInBody: false);
+
+    /// <summary>The next <paramref name="count"/> calls get 200 with <see cref="GarbledBody"/> (0 ends the faults).</summary>
+    public void GarbleNext(int count) => SetFaults(count, TimeSpan.Zero, stallInBody: false, garble: true);
 
     /// <summary>The next <paramref name="count"/> calls wait <paramref name="stall"/> before they are forwarded.</summary>
     public void StallNext(int count, TimeSpan stall) => SetFaults(count, stall, stallInBody: false);
@@ -182,10 +222,11 @@ public sealed class FaultyProxy : IAsyncDisposable
         _upstream.Dispose();
     }
 
-    private void SetFaults(int count, TimeSpan stall, bool stallInBody)
+    private void SetFaults(int count, TimeSpan stall, bool stallInBody, bool garble = false)
     {
         _stall = stall;
         _stallInBody = stallInBody;
+        _garble = garble;
         Volatile.Write(ref _faultsLeft, count);
     }
 
@@ -195,6 +236,13 @@ public sealed class FaultyProxy : IAsyncDisposable
         var stallInBody = false;
         if (TakeFault())
         {
+            if (_garble)
+            {
+                http.Response.ContentType = "application/json";
+                await http.Response.WriteAsync(GarbledBody);
+                return;
+            }
+
             if (_stall == TimeSpan.Zero)
             {
                 http.Abort();
