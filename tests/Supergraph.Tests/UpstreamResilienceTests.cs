@@ -160,8 +160,10 @@ public sealed class FaultyProxy : IAsyncDisposable
     private int _calls;
     private int _faultsLeft;
     private TimeSpan _stall;
-    private bool _stallInBody;
-    private bool _garble;
+    private Fault _fault;
+
+    /// <summary>What a faulted call meets.</summary>
+    private enum Fault { Drop, StallBeforeAnswer, StallInBody, Garble }
 
     private FaultyProxy(Uri target)
     {
@@ -189,16 +191,16 @@ public sealed class FaultyProxy : IAsyncDisposable
     /// <summary>What a garbled call answers, with 200 and application/json: a page from something that is not the subgraph.</summary>
     public const string GarbledBody = "<html>502 from a misconfigured load balancer</html>";
 
-    public void DropNext(int count) => SetFaults(count, TimeSpan.Zero, stallInBody: false);
+    public void DropNext(int count) => SetFaults(count, Fault.Drop);
 
     /// <summary>The next <paramref name="count"/> calls get 200 with <see cref="GarbledBody"/> (0 ends the faults).</summary>
-    public void GarbleNext(int count) => SetFaults(count, TimeSpan.Zero, stallInBody: false, garble: true);
+    public void GarbleNext(int count) => SetFaults(count, Fault.Garble);
 
     /// <summary>The next <paramref name="count"/> calls wait <paramref name="stall"/> before they are forwarded.</summary>
-    public void StallNext(int count, TimeSpan stall) => SetFaults(count, stall, stallInBody: false);
+    public void StallNext(int count, TimeSpan stall) => SetFaults(count, Fault.StallBeforeAnswer, stall);
 
     /// <summary>The next <paramref name="count"/> calls get the status, the headers and half the body, then wait <paramref name="stall"/>.</summary>
-    public void StallBodyOfNext(int count, TimeSpan stall) => SetFaults(count, stall, stallInBody: true);
+    public void StallBodyOfNext(int count, TimeSpan stall) => SetFaults(count, Fault.StallInBody, stall);
 
     public async ValueTask DisposeAsync()
     {
@@ -207,38 +209,28 @@ public sealed class FaultyProxy : IAsyncDisposable
         _upstream.Dispose();
     }
 
-    private void SetFaults(int count, TimeSpan stall, bool stallInBody, bool garble = false)
+    private void SetFaults(int count, Fault fault, TimeSpan stall = default)
     {
+        _fault = fault;
         _stall = stall;
-        _stallInBody = stallInBody;
-        _garble = garble;
         Volatile.Write(ref _faultsLeft, count);
     }
 
     private async Task HandleAsync(HttpContext http)
     {
         Interlocked.Increment(ref _calls);
-        var stallInBody = false;
-        if (TakeFault())
+        var fault = TakeFault() ? _fault : (Fault?)null;
+        switch (fault)
         {
-            if (_garble)
-            {
+            case Fault.Drop:
+                http.Abort();
+                return;
+            case Fault.Garble:
                 http.Response.ContentType = "application/json";
                 await http.Response.WriteAsync(GarbledBody);
                 return;
-            }
-
-            if (_stall == TimeSpan.Zero)
-            {
-                http.Abort();
+            case Fault.StallBeforeAnswer when !await StallAsync(http):
                 return;
-            }
-
-            stallInBody = _stallInBody;
-            if (!stallInBody && !await StallAsync(http))
-            {
-                return;
-            }
         }
 
         using var request = new HttpRequestMessage(new HttpMethod(http.Request.Method), _target) { Content = new StreamContent(http.Request.Body) };
@@ -254,7 +246,7 @@ public sealed class FaultyProxy : IAsyncDisposable
         using var response = await _upstream.SendAsync(request, http.RequestAborted);
         http.Response.StatusCode = (int)response.StatusCode;
         http.Response.ContentType = response.Content.Headers.ContentType?.ToString();
-        if (!stallInBody)
+        if (fault != Fault.StallInBody)
         {
             await response.Content.CopyToAsync(http.Response.Body, http.RequestAborted);
             return;
