@@ -54,8 +54,8 @@ export function requestLimits(env: NodeJS.ProcessEnv = process.env): RequestLimi
  * Without an explicit status, Yoga answers a request refused in parsing or validation as the
  * GraphQL-over-HTTP spec says: 400 under graphql-response+json, 200 under application/json.
  */
-function limitError(code: string, message: string, status?: number): GraphQLError {
-  return new GraphQLError(message, { extensions: status ? { code, http: { status } } : { code } });
+function limitError(code: string, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code } });
 }
 
 /**
@@ -77,17 +77,26 @@ function countTokens(source: string, stopAt: number): number {
   return count;
 }
 
-/** Reads a body of unknown length up to the limit; null when it is larger. */
-async function readLimited(request: Request, limit: number): Promise<string | null> {
-  if (!request.body) return '';
+/**
+ * A chunked body over the limit, but by less than this factor, is read to its end and dropped, so
+ * the connection stays usable for the client's next request, as Kestrel does for the subgraphs. A
+ * larger one may never end: the connection is cut.
+ */
+const drainFactor = 8;
+
+/** A chunked body read up to the limit, or the news that it was larger and whether it was cut. */
+type LimitedBody = { text: string } | { cut: boolean };
+
+async function readLimited(request: Request, limit: number): Promise<LimitedBody> {
+  if (!request.body) return { text: '' };
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength;
-    if (size > limit) return null;
-    chunks.push(chunk);
+    if (size > limit * drainFactor) return { cut: true };
+    if (size <= limit) chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size > limit ? { cut: false } : { text: Buffer.concat(chunks).toString('utf8') };
 }
 
 interface Measures { depth: number; cost: number }
@@ -265,20 +274,25 @@ function limitsRule(limits: RequestLimits) {
 }
 
 export function useRequestLimits(limits: RequestLimits): GatewayPlugin {
-  const tooLarge = () => limitError('REQUEST_TOO_LARGE', `The request body is larger than the limit of ${limits.maxBodyBytes} bytes.`, 413);
+  // A cut connection is announced (Connection: close): Node would otherwise answer keep-alive and
+  // then drop it, and the client's next request on it would fail.
+  const tooLarge = (cut: boolean) => new GraphQLError(`The request body is larger than the limit of ${limits.maxBodyBytes} bytes.`, {
+    extensions: { code: 'REQUEST_TOO_LARGE', http: { status: 413, ...(cut && { headers: { connection: 'close' } }) } },
+  });
   return {
     onRequestParse({ request, requestParser, setRequestParser }) {
       if (request.method !== 'POST') return;
       const length = request.headers.get('content-length');
       if (length !== null) {
-        if (Number(length) > limits.maxBodyBytes) setRequestParser(() => { throw tooLarge(); });
+        // Node reads the unread body to its end and drops it, so the connection stays usable.
+        if (Number(length) > limits.maxBodyBytes) setRequestParser(() => { throw tooLarge(false); });
         return;
       }
-      // Chunked: read at most the limit, then hand the text to the usual parser.
+      // Chunked: keep at most the limit, then hand the text to the usual parser.
       setRequestParser(async (chunked) => {
-        const text = await readLimited(chunked, limits.maxBodyBytes);
-        if (text === null) throw tooLarge();
-        return requestParser(new Request(chunked.url, { method: 'POST', headers: chunked.headers, body: text }));
+        const body = await readLimited(chunked, limits.maxBodyBytes);
+        if (!('text' in body)) throw tooLarge(body.cut);
+        return requestParser(new Request(chunked.url, { method: 'POST', headers: chunked.headers, body: body.text }));
       });
     },
     onParse({ params }) {
