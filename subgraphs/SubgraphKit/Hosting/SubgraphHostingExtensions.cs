@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Types;
+using GraphQL.Validation;
 using GraphQL.Validation.Rules.Custom;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -89,6 +90,8 @@ public static class SubgraphHostingExtensions
                 .AddErrorInfoProvider(provider => new ClientErrorInfoProvider(mode, provider.GetRequiredService<IHttpContextAccessor>()))
                 .AddUnhandledExceptionHandler(context => UnexpectedErrors.Handle(context, mode))
                 .AddRequestLimits();
+            graphQL.Services.Register<IDocumentValidator>(
+                _ => new VariableFreeValidationCache(new DocumentValidator()), GraphQL.DI.ServiceLifetime.Singleton, replace: true);
 
             // __schema and __type; __typename stays, the gateway selects it in every subgraph request.
             // The federation SDL is a field of Query (_service { sdl }), so composition is unaffected.
