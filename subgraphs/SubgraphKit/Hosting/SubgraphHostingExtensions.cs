@@ -61,6 +61,7 @@ public static class SubgraphHostingExtensions
             .AddInterceptors(provider.GetServices<IInterceptor>().Prepend(ConnectionSettings)));
         services.AddSingleton<ISubgraphSeeder<TDbContext>, TSeeder>();
         services.AddHostedService<DatabaseInitializer<TDbContext>>();
+        services.AddHostedService<IdleMemoryTrim>();
         services.AddHealthChecks().AddDbContextCheck<TDbContext>(name: "database", tags: ["ready"]);
 
         builder.AddWriteAccess();
