@@ -288,6 +288,8 @@ export function useRequestLimits(limits: RequestLimits): GatewayPlugin {
         if (Number(length) > limits.maxBodyBytes) setRequestParser(() => { throw tooLarge(false); });
         return;
       }
+      // No parser for this content type: Yoga refuses it (415), with no body to read.
+      if (!requestParser) return;
       // Chunked: keep at most the limit, then hand the text to the usual parser.
       setRequestParser(async (chunked) => {
         const body = await readLimited(chunked, limits.maxBodyBytes);
