@@ -1,10 +1,9 @@
 // profile-common.mjs: what the two reports of bench/profile.sh share (profile-report.mjs for
 // dotnet-trace, perf-report.mjs for perf): the heading, and the stages of an S1 request as frame-name
-// patterns. A stage counts
-// a sample when any frame on its stack matches, so stages nest and overlap (the GraphQL execution
-// contains the listing). dotnet-trace names a method Type.Method, perf (through the runtime's perf
+// patterns. A stage counts a sample when any frame on its stack matches, so stages nest and overlap
+// (the GraphQL execution contains the listing). dotnet-trace names a method Type.Method, perf (through the runtime's perf
 // map) Type::Method; the patterns accept both.
-export const stages = [
+const stages = [
   ['Kestrel: sockets and HTTP/1.1 parsing and writing', /SocketAsyncEngine|SocketConnection|Http1Connection|Http1OutputProducer|HttpRequestStream/],
   ['Thread pool spinning (idle workers)', /LowLevelSpinWaiter|LowLevelLifoSemaphore/],
   ['GC, in the threads that allocate (waiting for or doing a collection)', /PollGC|GC(\.|::)RunFinalizers|GarbageCollect/],

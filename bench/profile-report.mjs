@@ -45,9 +45,9 @@ for (const profile of trace.profiles) {
 const stacks = new Map();
 const unsampled = new Map();
 for (const { id, name, cpuMs } of threads) {
+  if (cpuMs <= 0) continue;
   const perStack = sampled.get(id) ?? new Map();
   const sampledMs = [...perStack.values()].reduce((a, b) => a + b, 0);
-  if (cpuMs <= 0) continue;
   if (sampledMs === 0) {
     unsampled.set(name, (unsampled.get(name) ?? 0) + cpuMs);
     continue;
@@ -65,7 +65,6 @@ const share = (test) => {
   for (const [key, time] of stacks) if (key && key.split(',').some((f) => test.test(frames[f]))) sum += time;
   return (100 * sum) / total;
 };
-
 
 const exclusive = new Map();
 for (const [key, time] of stacks) {

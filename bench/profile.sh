@@ -84,9 +84,8 @@ if ((PERF)); then
   log "Sampling $SECONDS_TRACED s under load (perf, 999 Hz, call graphs)"
   perf record -F 999 -g -p "$ROLES_PID" -o "$RUN_DIR/s1.perf.data" -- sleep "$SECONDS_TRACED" 2>/dev/null
   perf script -i "$RUN_DIR/s1.perf.data" -F comm,tid,ip,sym,dso 2>/dev/null >"$RUN_DIR/s1.perf.txt"
-  out="$BENCH/results/perf-$(date -u +%Y-%m-%dT%H-%M-%S).md"
-  node "$BENCH/perf-report.mjs" "$RUN_DIR/s1.perf.txt" "$RUN_DIR/load.json" "${ticks[@]}" >"$out"
-  cp "$out" "$BENCH/results/perf-latest.md"
+  report=perf
+  report_args=("$RUN_DIR/s1.perf.txt" "$RUN_DIR/load.json" "${ticks[@]}")
 else
   log "Tracing $SECONDS_TRACED s under load (dotnet-sampled-thread-time)"
   thread_ticks >"$RUN_DIR/threads-before.txt"
@@ -94,10 +93,11 @@ else
     --duration "00:00:00:$(printf '%02d' "$SECONDS_TRACED")" -o "$RUN_DIR/s1.nettrace" >/dev/null
   thread_ticks >"$RUN_DIR/threads-after.txt"
   "$TOOLS/dotnet-trace" convert "$RUN_DIR/s1.nettrace" --format speedscope -o "$RUN_DIR/s1" >/dev/null
-  out="$BENCH/results/profile-$(date -u +%Y-%m-%dT%H-%M-%S).md"
-  node "$BENCH/profile-report.mjs" "$RUN_DIR/s1.speedscope.json" "$RUN_DIR/load.json" "${ticks[@]}" \
-    "$RUN_DIR/threads-before.txt" "$RUN_DIR/threads-after.txt" >"$out"
-  cp "$out" "$BENCH/results/profile-latest.md"
+  report=profile
+  report_args=("$RUN_DIR/s1.speedscope.json" "$RUN_DIR/load.json" "${ticks[@]}" "$RUN_DIR/threads-before.txt" "$RUN_DIR/threads-after.txt")
 fi
+out="$BENCH/results/$report-$(date -u +%Y-%m-%dT%H-%M-%S).md"
+node "$BENCH/$report-report.mjs" "${report_args[@]}" >"$out"
+cp "$out" "$BENCH/results/$report-latest.md"
 cat "$out"
 log "Wrote ${out#"$REPO"/}"

@@ -187,10 +187,10 @@ public sealed class FaultyProxy : IAsyncDisposable
         return proxy;
     }
 
-    /// <summary>The next <paramref name="count"/> calls get their connection reset (0 ends the faults).</summary>
     /// <summary>What a garbled call answers, with 200 and application/json: a page from something that is not the subgraph.</summary>
     public const string GarbledBody = "<html>502 from a misconfigured load balancer</html>";
 
+    /// <summary>The next <paramref name="count"/> calls get their connection reset (0 ends the faults).</summary>
     public void DropNext(int count) => SetFaults(count, Fault.Drop);
 
     /// <summary>The next <paramref name="count"/> calls get 200 with <see cref="GarbledBody"/> (0 ends the faults).</summary>

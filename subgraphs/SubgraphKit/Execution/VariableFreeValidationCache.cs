@@ -25,13 +25,32 @@ public sealed class VariableFreeValidationCache(IDocumentValidator inner) : IDoc
             return inner.ValidateAsync(options);
         }
 
-        var rules = RuleTypes(options.Rules);
-        if (_operations.TryGetValue(operation, out var validated) && validated.Rules.AsSpan().SequenceEqual(rules))
+        if (_operations.TryGetValue(operation, out var validated) && SameRules(validated.Rules, options.Rules))
         {
-            return Task.FromResult(validated.Result);
+            return validated.Result;
         }
 
-        return ValidateAndKeepAsync(inner.ValidateAsync(options), operation, rules);
+        return ValidateAndKeepAsync(inner.ValidateAsync(options), operation, RuleTypes(options.Rules));
+    }
+
+    // Compared in place, so a hit (every request of a cached document) builds no key.
+    private static bool SameRules(Type[] kept, IEnumerable<IValidationRule>? rules)
+    {
+        if (rules is null)
+        {
+            return kept is [var only] && only == typeof(DocumentValidator);
+        }
+
+        var index = 0;
+        foreach (var rule in rules)
+        {
+            if (index == kept.Length || kept[index++] != rule.GetType())
+            {
+                return false;
+            }
+        }
+
+        return index == kept.Length;
     }
 
     private async Task<IValidationResult> ValidateAndKeepAsync(Task<IValidationResult> validation, GraphQLOperationDefinition operation, Type[] rules)
@@ -39,7 +58,7 @@ public sealed class VariableFreeValidationCache(IDocumentValidator inner) : IDoc
         var result = await validation.ConfigureAwait(false);
         if (result.IsValid)
         {
-            _operations.AddOrUpdate(operation, new ValidatedOperation(rules, result));
+            _operations.AddOrUpdate(operation, new ValidatedOperation(rules, Task.FromResult(result)));
         }
 
         return result;
@@ -49,5 +68,6 @@ public sealed class VariableFreeValidationCache(IDocumentValidator inner) : IDoc
     private static Type[] RuleTypes(IEnumerable<IValidationRule>? rules) =>
         rules is null ? [typeof(DocumentValidator)] : rules.Select(rule => rule.GetType()).ToArray();
 
-    private sealed record ValidatedOperation(Type[] Rules, IValidationResult Result);
+    /// <summary>The rules' types, and the result as a finished task, handed out as it is on every hit.</summary>
+    private sealed record ValidatedOperation(Type[] Rules, Task<IValidationResult> Result);
 }
