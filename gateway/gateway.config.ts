@@ -12,11 +12,13 @@
 //     (plugins/router-runtime.ts);
 //   GATEWAY_MAX_DEPTH, GATEWAY_MAX_TOKENS, ...: override a request limit (plugins/request-limits.ts);
 //   GATEWAY_UPSTREAM_TIMEOUT_MS (default 5000): the longest wait for one subgraph call.
+//   FORK=N (Hive's own, the CLI's --fork): N worker processes (plugins/fork-worker-exit.ts).
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@graphql-hive/gateway';
 import { renderBananaCakePop, useBananaCakePop } from './plugins/banana-cake-pop.ts';
 import { correlationIdOptions, maskedErrors, useCorrelatedErrors } from './plugins/correlation-id.ts';
 import { useAcceptNegotiation } from './plugins/accept-negotiation.ts';
+import { useForkWorkerExit } from './plugins/fork-worker-exit.ts';
 import { graphMode } from './plugins/graph-mode.ts';
 import { useHttpMethodCheck } from './plugins/http-methods.ts';
 import { useQueryOnlyOverGet } from './plugins/query-only-over-get.ts';
@@ -88,6 +90,7 @@ export const gatewayConfig = defineConfig({
   // request parameters and their error codes, GET for queries only, status of request errors.
   // useRequestParameters comes before useRequestLimits, which wraps its parser with the body limit.
   // A subgraph that cannot be reached is named in an error, also where no selected field shows its data.
+  // With FORK=N, each worker exits after its shutdown (Hive 2.15.1 kept them alive).
   plugins: ({ log }) => [
     useBananaCakePop(),
     useHttpMethodCheck(),
@@ -99,5 +102,6 @@ export const gatewayConfig = defineConfig({
     useUpstreamTimeout(upstreamTimeoutMs()),
     useSubgraphUnavailableErrors(masking.maskError),
     useCorrelatedErrors(log),
+    useForkWorkerExit(),
   ],
 });

@@ -8,9 +8,9 @@ using Xunit.Abstractions;
 namespace Supergraph.Tests;
 
 /// <summary>
-/// SIGTERM, as an orchestrator sends it, to a subgraph or to the gateway while a request is in flight:
-/// new connections are refused at once, the request in flight still gets all its data, and the process
-/// exits with code 0 within its drain time.
+/// SIGTERM, as an orchestrator sends it, to a subgraph or to the gateway (one process, or forked
+/// workers) while a request is in flight: new connections are refused at once, the request in flight
+/// still gets all its data, and the process (with every worker) exits with code 0 within its drain time.
 /// </summary>
 public sealed class GracefulShutdownTests(GlossaryBehindProxy system, ITestOutputHelper output) : IClassFixture<GlossaryBehindProxy>
 {
@@ -61,10 +61,20 @@ public sealed class GracefulShutdownTests(GlossaryBehindProxy system, ITestOutpu
         }
     }
 
-    [Fact]
-    public async Task On_sigterm_the_gateway_refuses_new_connections_finishes_the_request_in_flight_and_exits_with_0()
+    /// <param name="workers">1: one process, as run.sh starts it; 2: <c>--fork 2</c>, a primary and two workers.</param>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task On_sigterm_the_gateway_refuses_new_connections_finishes_the_request_in_flight_and_exits_with_0(int workers)
     {
+        if (workers > 1)
+        {
+            await system.RestartGatewayAsync(workers);
+        }
+
         var gateway = system.GatewayProcess;
+        var workerIds = gateway.ChildIds;
+        Assert.Equal(workers > 1 ? workers : 0, workerIds.Count);
         var before = system.Proxy.Calls;
 
         // The request is held at the glossary, behind the proxy, for 1.5 s (under the 2 s upstream timeout).
@@ -93,6 +103,7 @@ public sealed class GracefulShutdownTests(GlossaryBehindProxy system, ITestOutpu
             Assert.True(response.Data?["role"]?["termPerspectives"] is JsonArray { Count: > 0 }, response.ToString());
             Assert.True(exited, "the gateway did not exit within its drain time after SIGTERM:\n" + gateway.Output);
             Assert.True(gateway.ExitCode == 0, $"exit code {gateway.ExitCode}:\n{gateway.Output}");
+            Assert.True(workerIds.All(worker => !Directory.Exists($"/proc/{worker}")), "a forked worker outlived the gateway:\n" + gateway.Output);
         }
         finally
         {

@@ -99,6 +99,13 @@ public sealed class ServiceProcess : IDisposable
 
     public string Name { get; }
 
+    /// <summary>The PIDs of the processes this one started (the gateway's forked workers), read from /proc.</summary>
+    public IReadOnlyList<int> ChildIds =>
+        Directory.GetDirectories($"/proc/{_process.Id}/task")
+            .SelectMany(thread => File.ReadAllText(System.IO.Path.Combine(thread, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(id => int.Parse(id, System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+
     public bool HasExited => _process.HasExited;
 
     /// <summary>The exit code, once <see cref="WaitForExit"/> has seen the process end.</summary>
@@ -223,18 +230,22 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
     /// <summary>The running gateway process.</summary>
     public ServiceProcess GatewayProcess => _gateway!;
 
-    /// <summary>Starts the gateway again, on its old port, after a test stopped it.</summary>
-    public Task RestartGatewayAsync()
+    /// <summary>
+    /// Starts the gateway again, on its old port, after a test stopped it; with <paramref name="workers"/>
+    /// above 1, as the CLI's <c>--fork</c> (FORK) runs it: a primary and that many worker processes.
+    /// </summary>
+    public Task RestartGatewayAsync(int workers = 1)
     {
         _gateway?.Dispose();
-        StartGateway();
+        StartGateway(workers);
         return WaitReadyAsync(_gateway!, new Uri(GatewayUrl, "readiness"));
     }
 
     private static string HiveGateway => Repo.Path("gateway", "node_modules", ".bin", "hive-gateway");
 
-    private void StartGateway() =>
-        _gateway = new ServiceProcess("gateway", HiveGateway, ["supergraph", "--config-path", "gateway.config.ts"], Repo.Path("gateway"), _gatewayEnvironment);
+    private void StartGateway(int workers = 1) =>
+        _gateway = new ServiceProcess("gateway", HiveGateway, ["supergraph", "--config-path", "gateway.config.ts"], Repo.Path("gateway"),
+            workers > 1 ? new Dictionary<string, string>(_gatewayEnvironment) { ["FORK"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture) } : _gatewayEnvironment);
 
     /// <summary>The URL the gateway is given for a subgraph: the subgraph itself, unless a fixture puts something between.</summary>
     protected virtual Task<string> GatewayRouteToAsync(string name) => Task.FromResult(SubgraphUrl(name) + "graphql");
