@@ -99,12 +99,14 @@ public sealed class ServiceProcess : IDisposable
 
     public string Name { get; }
 
-    /// <summary>The PIDs of the processes this one started (the gateway's forked workers), read from /proc.</summary>
-    public IReadOnlyList<int> ChildIds =>
-        Directory.GetDirectories($"/proc/{_process.Id}/task")
-            .SelectMany(thread => File.ReadAllText(System.IO.Path.Combine(thread, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Select(id => int.Parse(id, System.Globalization.CultureInfo.InvariantCulture))
-            .ToList();
+    /// <summary>
+    /// The PIDs of the processes this one started (the gateway's forked workers): every /proc/N/stat
+    /// whose parent field is this process. (/proc/N/task/*/children needs a kernel option.)
+    /// </summary>
+    public IReadOnlyList<int> ChildIds => [.. Directory.GetDirectories("/proc")
+        .Select(System.IO.Path.GetFileName)
+        .Where(name => int.TryParse(name, out _) && ParentOf(name!) == _process.Id)
+        .Select(name => int.Parse(name!, System.Globalization.CultureInfo.InvariantCulture))];
 
     public bool HasExited => _process.HasExited;
 
@@ -151,6 +153,21 @@ public sealed class ServiceProcess : IDisposable
         _disposed = true;
         Stop();
         _process.Dispose();
+    }
+
+    /// <summary>The fourth field of /proc/N/stat, after the command in parentheses; 0 once the process is gone.</summary>
+    private static int ParentOf(string pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 
     private void Append(string? line)
