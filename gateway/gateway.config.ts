@@ -90,7 +90,7 @@ export const gatewayConfig = defineConfig({
   // request parameters and their error codes, GET for queries only, status of request errors.
   // useRequestParameters comes before useRequestLimits, which wraps its parser with the body limit.
   // A subgraph that cannot be reached is named in an error, also where no selected field shows its data.
-  // With FORK=N, each worker exits after its shutdown (Hive 2.15.1 kept them alive).
+  // With FORK=N, each worker drains and then exits (Hive 2.15.1 kept them alive, or killed them on Ctrl+C).
   plugins: ({ log }) => [
     useBananaCakePop(),
     useHttpMethodCheck(),

@@ -62,10 +62,15 @@ public sealed class GracefulShutdownTests(GlossaryBehindProxy system, ITestOutpu
     }
 
     /// <param name="workers">1: one process, as run.sh starts it; 2: <c>--fork 2</c>, a primary and two workers.</param>
+    /// <param name="ctrlC">
+    /// SIGINT to the gateway and its workers at once, as a terminal sends Ctrl+C to its process group;
+    /// the primary then passes the signal on, so each worker gets it twice. Otherwise SIGTERM to the gateway only.
+    /// </param>
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    public async Task On_sigterm_the_gateway_refuses_new_connections_finishes_the_request_in_flight_and_exits_with_0(int workers)
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(2, true)]
+    public async Task On_sigterm_or_ctrl_c_the_gateway_refuses_new_connections_finishes_the_request_in_flight_and_exits_with_0(int workers, bool ctrlC)
     {
         if (workers > 1)
         {
@@ -90,7 +95,16 @@ public sealed class GracefulShutdownTests(GlossaryBehindProxy system, ITestOutpu
         try
         {
             var clock = Stopwatch.StartNew();
-            gateway.Terminate();
+            if (ctrlC)
+            {
+                gateway.Interrupt();
+            }
+            else
+            {
+                gateway.Terminate();
+            }
+
+            var signal = ctrlC ? "SIGINT" : "SIGTERM";
             var refusedAfter = await RefusedWithinAsync(system.GatewayUrl.Port, TimeSpan.FromSeconds(5));
             Assert.False(inFlight.IsCompleted, "the request in flight ended before new connections were refused");
             var response = await inFlight;
@@ -98,10 +112,10 @@ public sealed class GracefulShutdownTests(GlossaryBehindProxy system, ITestOutpu
             var exited = gateway.WaitForExit(DrainTime);
             var exitedAfter = clock.Elapsed;
 
-            output.WriteLine($"after SIGTERM: connections refused at {refusedAfter.TotalMilliseconds:0} ms, request in flight answered at {answeredAfter.TotalMilliseconds:0} ms, process exited at {exitedAfter.TotalMilliseconds:0} ms");
+            output.WriteLine($"after {signal}: connections refused at {refusedAfter.TotalMilliseconds:0} ms, request in flight answered at {answeredAfter.TotalMilliseconds:0} ms, process exited at {exitedAfter.TotalMilliseconds:0} ms");
             Assert.True(response.Status == HttpStatusCode.OK && response.Errors is null, response.ToString());
             Assert.True(response.Data?["role"]?["termPerspectives"] is JsonArray { Count: > 0 }, response.ToString());
-            Assert.True(exited, "the gateway did not exit within its drain time after SIGTERM:\n" + gateway.Output);
+            Assert.True(exited, $"the gateway did not exit within its drain time after {signal}:\n" + gateway.Output);
             Assert.True(gateway.ExitCode == 0, $"exit code {gateway.ExitCode}:\n{gateway.Output}");
             Assert.True(workerIds.All(worker => !Directory.Exists($"/proc/{worker}")), "a forked worker outlived the gateway:\n" + gateway.Output);
         }

@@ -125,9 +125,14 @@ public sealed class ServiceProcess : IDisposable
     }
 
     /// <summary>Asks the process to stop, as an orchestrator does: SIGTERM, by PID.</summary>
-    public void Terminate()
+    public void Terminate() => Signal("-TERM", [_process.Id]);
+
+    /// <summary>Ctrl+C in a terminal: SIGINT to the process and to every process it started, at once.</summary>
+    public void Interrupt() => Signal("-INT", [_process.Id, .. ChildIds]);
+
+    private static void Signal(string signal, IEnumerable<int> pids)
     {
-        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", [signal, .. pids.Select(pid => pid.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         kill.WaitForExit();
     }
 
