@@ -139,20 +139,34 @@ for (const s of scenarios) {
   }
   await autocannon({ ...optionsOf(s), duration: WARMUP });
 }
-for (const s of scenarios) {
-  if (results[s.key]?.error) continue;
-  // Warmed again right before it is measured: a gateway left idle while other rows ran was measured
-  // at half its steady rate (V8 and the gateways' caches settle over thousands of requests).
+// Warmed again right before it is measured: a gateway left idle while other rows ran was measured
+// at half its steady rate (V8 and the gateways' caches settle over thousands of requests).
+async function measure(s) {
   await autocannon({ ...optionsOf(s), duration: s.group === 'G1' ? GATEWAY_WARMUP : WARMUP });
   const cpuBefore = cpuSnapshot();
   const r = await autocannon({ ...optionsOf(s), duration: DURATION });
-  results[s.key] = {
+  const x = {
     rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99,
     requests: r.requests.total, bad: r.non2xx + r.errors + r.timeouts, rss: rssMb(PIDS[s.proc]),
     cpu: cpuPerRequest(cpuBefore, cpuSnapshot(), r.requests.total),
   };
-  const x = results[s.key];
   console.error(`✓ ${s.key}: ${x.rps.toFixed(0)} req/s, p50 ${x.p50} ms, p99 ${x.p99} ms, RSS ${x.rss?.toFixed(0)} MB${x.bad ? `, ${x.bad} bad` : ''}`);
+  return x;
+}
+for (const s of scenarios) {
+  if (results[s.key]?.error) continue;
+  results[s.key] = await measure(s);
+}
+
+// S1's ratio swings with how fast each of its two rows happens to run on the shared cores (40% to 64%
+// by req/s in one day's runs), so S1 is measured in S1_PAIRS alternating pairs, the pass above being
+// the first, and its verdict takes the median pair.
+const S1_PAIRS = Math.max(1, Number(env.S1_PAIRS || 3));
+const s1Pairs = [];
+if (!results['S1-subgraph']?.error && !results['S1-baseline']?.error) {
+  s1Pairs.push([results['S1-subgraph'], results['S1-baseline']]);
+  const [subgraph, baseline] = ['S1-subgraph', 'S1-baseline'].map((key) => scenarios.find((x) => x.key === key));
+  while (s1Pairs.length < S1_PAIRS) s1Pairs.push([await measure(subgraph), await measure(baseline)]);
 }
 
 // ---- latency at one connection ---------------------------------------------------------------------
@@ -279,11 +293,19 @@ for (const [k, label] of [['G1-hive-js', 'Hive (JS)'], ['G1-hive-rust', 'Hive (R
   }
 }
 {
-  const sub = R('S1-subgraph'), base = R('S1-baseline');
-  const ratio = sub && base ? sub.rps / base.rps : null;
-  targets.push(['S1 req/s, subgraph ÷ baseline', '≥ 50%', ratio == null ? 'n/a' : `${f0(ratio * 100)}% (${f0(sub.rps)} vs ${f0(base.rps)} req/s)`, verdict(ratio == null ? null : ratio >= 0.5)]);
-  const cpu = sub?.cpu && base?.cpu ? base.cpu.baseline / sub.cpu.roles : null;
-  targets.push(['S1 CPU per request, baseline ÷ subgraph (less noisy than req/s)', 'reference', cpu == null ? 'n/a' : `${f0(cpu * 100)}% (${base.cpu.baseline.toFixed(3)} vs ${sub.cpu.roles.toFixed(3)} ms)`, 'reference']);
+  // The median pair by each measure (the upper middle one for an even count), and every pair's figure.
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const pct = (ratio) => `${f0(ratio * 100)}%`;
+  const rps = s1Pairs.map(([sub, base]) => sub.rps / base.rps);
+  const cpu = s1Pairs.map(([sub, base]) => base.cpu.baseline / sub.cpu.roles);
+  const pairs = (format) => s1Pairs.map(format).join('; ');
+  const of = `median of ${s1Pairs.length} alternating pair${s1Pairs.length === 1 ? '' : 's'}`;
+  targets.push([`S1 req/s, subgraph ÷ baseline (${of})`, '≥ 50%',
+    rps.length ? `${pct(median(rps))} (${pairs(([sub, base]) => `${f0(sub.rps)} vs ${f0(base.rps)}`)} req/s)` : 'n/a',
+    verdict(rps.length ? median(rps) >= 0.5 : null)]);
+  targets.push([`S1 CPU per request, baseline ÷ subgraph (${of}; less noisy than req/s)`, 'reference',
+    cpu.length ? `${pct(median(cpu))} (${pairs(([sub, base]) => `${base.cpu.baseline.toFixed(3)} vs ${sub.cpu.roles.toFixed(3)}`)} ms)` : 'n/a',
+    'reference']);
 }
 for (const name of ['roles', 'patterns', 'glossary']) {
   const mb = settledRss[name];

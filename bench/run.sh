@@ -6,7 +6,8 @@ set -euo pipefail
 usage() {
   cat >&2 <<'USAGE'
 Usage: bench/run.sh [--duration SECONDS] [--warmup SECONDS] [--connections N] [--no-build]
-  Defaults: --duration 5 --warmup 2 --connections 10. Env BENCH_PORT_BASE (default 6200) moves the ports.
+  Defaults: --duration 5 --warmup 2 --connections 10. Env BENCH_PORT_BASE (default 6200) moves the ports;
+  S1_PAIRS (default 3) is how many alternating pairs of the two S1 rows are measured (the verdict takes the median).
 USAGE
 }
 
