@@ -21,7 +21,6 @@ const stages = [
   ['JWT authentication middleware (anonymous read)', /AuthenticationHandler|JwtBearer/],
 ];
 
-
 /** The stage table: `share(pattern)` gives a stage's percentage; nesting is shown by indentation. */
 export const stageRows = (share) => stages.map(([name, pattern]) =>
   `| ${name.replace(/^ +/, (spaces) => '&nbsp;'.repeat(spaces.length * 2))} | ${share(pattern).toFixed(1)}% |`);

@@ -16,14 +16,15 @@ import cluster from 'node:cluster';
 import type { GatewayPlugin } from '@graphql-hive/gateway';
 
 export function useForkWorkerExit(): GatewayPlugin {
-  if (cluster.isWorker) {
-    ignoreRepeatedSignalsWhileDraining();
+  if (!cluster.isWorker) {
+    return {};
   }
 
+  ignoreRepeatedSignalsWhileDraining();
   return {
     onDispose() {
       // The runtime disposes its plugins after the server's graceful stop, which was registered later.
-      if (cluster.isWorker && cluster.worker?.isConnected()) {
+      if (cluster.worker?.isConnected()) {
         cluster.worker.disconnect();
       }
     },

@@ -104,9 +104,8 @@ public sealed class ServiceProcess : IDisposable
     /// whose parent field is this process. (/proc/N/task/*/children needs a kernel option.)
     /// </summary>
     public IReadOnlyList<int> ChildIds => [.. Directory.GetDirectories("/proc")
-        .Select(System.IO.Path.GetFileName)
-        .Where(name => int.TryParse(name, out _) && ParentOf(name!) == _process.Id)
-        .Select(name => int.Parse(name!, System.Globalization.CultureInfo.InvariantCulture))];
+        .Select(path => int.TryParse(System.IO.Path.GetFileName(path), out var pid) ? pid : 0)
+        .Where(pid => pid > 0 && ParentOf(pid) == _process.Id)];
 
     public bool HasExited => _process.HasExited;
 
@@ -161,7 +160,7 @@ public sealed class ServiceProcess : IDisposable
     }
 
     /// <summary>The fourth field of /proc/N/stat, after the command in parentheses; 0 once the process is gone.</summary>
-    private static int ParentOf(string pid)
+    private static int ParentOf(int pid)
     {
         try
         {
