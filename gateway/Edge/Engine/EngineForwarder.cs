@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Edge.Requests;
+using SubgraphKit.Http;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Edge.Engine;
+
+/// <summary>
+/// Sends a request on to the engine with YARP's forwarder, with the correlation id the edge settled on,
+/// and adds that id to every error of a JSON answer (GraphQL streams pass through untouched).
+/// </summary>
+public sealed class EngineForwarder(IHttpForwarder forwarder, GrafbaseEngine engine) : IDisposable
+{
+    private static readonly ForwarderRequestConfig RequestConfig = new() { ActivityTimeout = TimeSpan.FromSeconds(60) };
+
+    // One pooled client for the engine's loopback port: no proxy, cookies, redirects or decompression,
+    // so the answer's bytes reach the client as the engine wrote them.
+    private readonly HttpMessageInvoker _client = new(new SocketsHttpHandler
+    {
+        UseProxy = false,
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        UseCookies = false,
+        ActivityHeadersPropagator = null,
+        ConnectTimeout = TimeSpan.FromSeconds(5),
+    });
+
+    public void Dispose() => _client.Dispose();
+
+    public async Task ForwardAsync(HttpContext http)
+    {
+        var error = await forwarder.SendAsync(http, engine.Address.ToString(), _client, RequestConfig, CorrelatingTransformer.Instance);
+        if (error != ForwarderError.None && !http.Response.HasStarted)
+        {
+            await EdgeErrors.WriteAsync(http, StatusCodes.Status502BadGateway, "ENGINE_UNAVAILABLE", "The gateway's engine did not answer.");
+        }
+    }
+
+    private sealed class CorrelatingTransformer : HttpTransformer
+    {
+        public static readonly CorrelatingTransformer Instance = new();
+
+        public override async ValueTask TransformRequestAsync(HttpContext http, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
+        {
+            await base.TransformRequestAsync(http, proxyRequest, destinationPrefix, cancellationToken);
+
+            // The engine picks application/json for */* or no Accept; the subgraphs and the spec's current
+            // default pick application/graphql-response+json, so the edge decides for the engine (streams aside).
+            var accept = http.Request.Headers.Accept.ToString();
+            if (!accept.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) && !accept.Contains("multipart/mixed", StringComparison.OrdinalIgnoreCase)
+                && GraphQLMediaTypes.Negotiate(http.Request.Headers.Accept) is { } mediaType)
+            {
+                proxyRequest.Headers.Accept.Clear();
+                proxyRequest.Headers.TryAddWithoutValidation("Accept", mediaType);
+            }
+
+            if (CorrelationId.TryGet(http, out var id))
+            {
+                proxyRequest.Headers.Remove(CorrelationId.Header);
+                proxyRequest.Headers.TryAddWithoutValidation(CorrelationId.Header, id);
+            }
+        }
+
+        public override async ValueTask<bool> TransformResponseAsync(HttpContext http, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
+        {
+            var copyBody = await base.TransformResponseAsync(http, proxyResponse, cancellationToken);
+            if (proxyResponse is null || !copyBody || !IsJson(proxyResponse.Content.Headers.ContentType) || !CorrelationId.TryGet(http, out var id))
+            {
+                return copyBody;
+            }
+
+            http.Response.ContentType = proxyResponse.Content.Headers.ContentType!.MediaType + "; charset=utf-8";
+            var body = await proxyResponse.Content.ReadAsByteArrayAsync(cancellationToken);
+            var correlated = CorrelatedErrors.Add(body, id);
+            http.Response.ContentLength = correlated.Length;
+            await http.Response.Body.WriteAsync(correlated, cancellationToken);
+            return false;
+        }
+
+        private static bool IsJson(MediaTypeHeaderValue? type) =>
+            type?.MediaType is GraphQLMediaTypes.Json or GraphQLMediaTypes.GraphQLResponse;
+    }
+}

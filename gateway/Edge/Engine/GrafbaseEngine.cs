@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Edge.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Edge.Engine;
+
+/// <summary>
+/// Grafbase's engine as a child process: `grafbase dev -c grafbase.toml` on a free loopback port that
+/// only the edge knows. Started before Kestrel accepts requests and stopped after Kestrel has drained
+/// them (hosted services stop after the server), so no request in flight loses its engine. If the
+/// engine dies on its own, the edge stops too, with exit code 1: nothing could be served.
+/// </summary>
+public sealed partial class GrafbaseEngine(
+    IOptions<EngineOptions> options,
+    IHostApplicationLifetime lifetime,
+    IHttpClientFactory httpClients,
+    ILogger<GrafbaseEngine> logger) : IHostedService, IDisposable
+{
+    private Process? _process;
+    private bool _stopping;
+
+    /// <summary>The engine's base address, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri Address { get; private set; } = null!;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var binary = GatewayDirectory.Resolve(settings.Binary);
+        if (!File.Exists(binary))
+        {
+            throw new InvalidOperationException($"{binary} is missing: run ./run.sh or ./test.sh, which install the gateway's npm packages.");
+        }
+
+        var port = FreeLoopbackPort();
+        Address = new Uri($"http://127.0.0.1:{port}/");
+        var home = GatewayDirectory.Resolve(settings.Home);
+        Directory.CreateDirectory(home);
+
+        // setsid: the engine gets its own process group, so a terminal's Ctrl+C reaches only the edge,
+        // which drains its requests and then stops the engine; otherwise both would die at once.
+        var start = new ProcessStartInfo(File.Exists("/usr/bin/setsid") ? "/usr/bin/setsid" : binary)
+        {
+            WorkingDirectory = GatewayDirectory.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        if (start.FileName != binary)
+        {
+            start.ArgumentList.Add(binary);
+        }
+
+        foreach (var argument in (string[])["dev", "-c", GatewayDirectory.Resolve(settings.Config), "--listen-address", $"127.0.0.1:{port}"])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["HOME"] = home;
+        start.Environment["NO_COLOR"] = "1";
+
+        _process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        _process.OutputDataReceived += (_, e) => Relay(e.Data);
+        _process.ErrorDataReceived += (_, e) => Relay(e.Data);
+        _process.Exited += (_, _) => OnExited();
+        _process.Start();
+        _process.StandardInput.Close();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        LogStarted(logger, _process.Id, Address);
+
+        await WaitHealthyAsync(settings.StartTimeout, cancellationToken);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _stopping = true;
+        if (_process is not { HasExited: false } process)
+        {
+            return;
+        }
+
+        // SIGTERM, the engine's graceful stop (Process.Kill would be SIGKILL).
+        using (var terminate = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await terminate.WaitForExitAsync(cancellationToken);
+        }
+
+        using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        grace.CancelAfter(TimeSpan.FromSeconds(5));
+        try
+        {
+            await process.WaitForExitAsync(grace.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process?.Dispose();
+    }
+
+    private async Task WaitHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var client = httpClients.CreateClient(nameof(GrafbaseEngine));
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process!.HasExited)
+            {
+                throw new InvalidOperationException($"The engine exited during startup with code {_process.ExitCode}; its output is logged above.");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(new Uri(Address, "health"), cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet: it composes the supergraph first.
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        throw new TimeoutException($"The engine did not answer {Address}health within {timeout.TotalSeconds} s.");
+    }
+
+    private void OnExited()
+    {
+        if (_stopping)
+        {
+            return;
+        }
+
+        LogDied(logger, _process!.ExitCode);
+        Environment.ExitCode = 1;
+        lifetime.StopApplication();
+    }
+
+    private void Relay(string? line)
+    {
+        if (string.IsNullOrWhiteSpace(line))
+        {
+            return;
+        }
+
+        var plain = AnsiEscape().Replace(line, string.Empty);
+        LogEngineOutput(logger, plain);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex(@"\x1B\[[0-9;?]*[A-Za-z]")]
+    private static partial Regex AnsiEscape();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Started Grafbase's engine (PID {Pid}) at {Address}")]
+    private static partial void LogStarted(ILogger logger, int pid, Uri address);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Grafbase's engine exited with code {ExitCode}; the gateway stops, as it cannot serve without it")]
+    private static partial void LogDied(ILogger logger, int exitCode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "engine: {Line}")]
+    private static partial void LogEngineOutput(ILogger logger, string line);
+}
