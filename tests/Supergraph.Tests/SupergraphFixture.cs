@@ -219,7 +219,7 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
 
         var gatewayPort = ports[^1];
         GatewayUrl = new Uri($"http://127.0.0.1:{gatewayPort}");
-        Require(File.Exists(HiveGateway), $"{HiveGateway} is missing: run ./test.sh, which installs the gateway's packages.");
+        Require(File.Exists(GatewayCommand.FileName) || GatewayCommand.FileName == "dotnet", $"{GatewayCommand.FileName} is missing: run ./test.sh, which installs the gateway's packages.");
         var environment = new Dictionary<string, string>(GatewayEnvironment)
         {
             ["GATEWAY_PORT"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -262,10 +262,12 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
         return WaitReadyAsync(_gateway!, new Uri(GatewayUrl, "readiness"));
     }
 
-    private static string HiveGateway => Repo.Path("gateway", "node_modules", ".bin", "hive-gateway");
+    /// <summary>The gateway's program and arguments: Hive Gateway on the committed supergraph.</summary>
+    protected virtual (string FileName, string[] Arguments) GatewayCommand =>
+        (Repo.Path("gateway", "node_modules", ".bin", "hive-gateway"), ["supergraph", "--config-path", "gateway.config.ts"]);
 
     private void StartGateway(int workers = 1) =>
-        _gateway = new ServiceProcess("gateway", HiveGateway, ["supergraph", "--config-path", "gateway.config.ts"], Repo.Path("gateway"),
+        _gateway = new ServiceProcess("gateway", GatewayCommand.FileName, GatewayCommand.Arguments, Repo.Path("gateway"),
             workers > 1 ? new Dictionary<string, string>(_gatewayEnvironment) { ["FORK"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture) } : _gatewayEnvironment);
 
     /// <summary>The URL the gateway is given for a subgraph: the subgraph itself, unless a fixture puts something between.</summary>
@@ -403,6 +405,23 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
             throw new InvalidOperationException(message);
         }
     }
+}
+
+/// <summary>
+/// The system behind the native gateway that is replacing Hive Gateway: the C# edge (gateway/Edge), which
+/// starts Grafbase's engine on gateway/grafbase.toml. The edge reads the subgraph URLs (*_URL) and the mode
+/// from the environment the fixture gives the gateway; the port from --urls.
+/// </summary>
+public class NativeGatewaySystem : SupergraphFixture
+{
+    protected override (string FileName, string[] Arguments) GatewayCommand =>
+        ("dotnet", [Repo.Path("gateway", "Edge", "bin", "Debug", "net10.0", "Edge.dll"), "--urls", GatewayUrl.ToString().TrimEnd('/')]);
+}
+
+/// <summary>The native gateway in GRAPH_MODE=production.</summary>
+public sealed class ProductionNativeGatewaySystem : NativeGatewaySystem
+{
+    public override string GraphMode => "production";
 }
 
 /// <summary>The system in GRAPH_MODE=production, as deployed.</summary>
