@@ -44,9 +44,33 @@ public sealed class GlossaryNodeTests(SubgraphFactory<Program> factory) : IClass
     [InlineData("Tm9TdWNoVHlwZTp4")] // "NoSuchType:x"
     [InlineData("U2VhcmNoSGl0Ong")] // "SearchHit:x": a type, but not a Node
     [InlineData("VGVybTpuby1zdWNoLXRlcm0")] // "Term:no-such-term"
+    [InlineData("AAECAwQFBgcICQoLDA0ODw")] // bytes 0 to 15: base64 of garbage
+    [InlineData("QUJD====")] // base64 with too much padding
+    [InlineData("UXVlcnk6eA")] // "Query:x": a type, the root
+    [InlineData("X1NlcnZpY2U6eA")] // "_Service:x": federation's own type
+    [InlineData("VGVybUZpbHRlcklucHV0Ong")] // "TermFilterInput:x": an input type
+    [InlineData("VGVybToA")] // "Term:\0"
     public async Task Node_of_a_malformed_unknown_or_missing_id_is_null_without_error(string id)
     {
         Assert.Null(await NodeAsync(id, ""));
+    }
+
+    [Theory]
+    [InlineData(513)]
+    [InlineData(90_000)]
+    public async Task Node_of_a_huge_id_is_null_without_error(int length)
+    {
+        Assert.Null(await NodeAsync(new string('A', length), ""));
+    }
+
+    [Fact]
+    public async Task Nodes_of_malformed_unknown_or_missing_ids_are_each_null_without_error()
+    {
+        string[] ids = ["", "%%not-an-id%%", "AAECAwQFBgcICQoLDA0ODw", "UXVlcnk6eA", "VGVybTpuby1zdWNoLXRlcm0", new string('A', 5000)];
+
+        var response = await _client.PostGraphQLAsync("query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }", new { ids });
+
+        Assert.Equal(ids.Select(_ => (JsonNode?)null), GraphQLAssert.Data(response)["nodes"]!.AsArray());
     }
 
     [Fact]

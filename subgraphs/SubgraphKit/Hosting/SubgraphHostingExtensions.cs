@@ -90,6 +90,7 @@ public static class SubgraphHostingExtensions
                 .AddGraphTypes(typeof(ArticleSectionType).Assembly)
                 .AddErrorInfoProvider(provider => new ClientErrorInfoProvider(mode, provider.GetRequiredService<IHttpContextAccessor>()))
                 .AddUnhandledExceptionHandler(context => UnexpectedErrors.Handle(context, mode))
+                .AddValidationRule<OperationTypeInSchemaRule>()
                 .AddRequestLimits();
             graphQL.Services.Register<IDocumentValidator>(
                 _ => new VariableFreeValidationCache(new DocumentValidator()), GraphQL.DI.ServiceLifetime.Singleton, replace: true);

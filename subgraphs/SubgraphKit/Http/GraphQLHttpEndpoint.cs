@@ -6,6 +6,7 @@ using GraphQL.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SubgraphKit.Limits;
 
 namespace SubgraphKit.Http;
 
@@ -18,6 +19,7 @@ public sealed partial class GraphQLHttpEndpoint(
     IDocumentExecuter<GraphQL.Types.ISchema> executer,
     IGraphQLTextSerializer serializer,
     IOptions<GraphQLHttpOptions> options,
+    IOptions<RequestLimits> limits,
     ILogger<GraphQLHttpEndpoint> logger)
 {
     private static readonly IValidationRule[] GetRules = [.. DocumentValidator.CoreRules, QueryOnlyOverGetRule.Instance];
@@ -95,6 +97,11 @@ public sealed partial class GraphQLHttpEndpoint(
     private (GraphQLRequest? Request, RequestFailure? Failure) ReadFromQueryString(HttpRequest http)
     {
         var query = http.Query;
+        if (TooDeep(query["variables"]) || TooDeep(query["extensions"]))
+        {
+            return (null, InputTooDeep());
+        }
+
         try
         {
             var request = new GraphQLRequest
@@ -127,6 +134,11 @@ public sealed partial class GraphQLHttpEndpoint(
         {
             return (null, new RequestFailure(StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE",
                 $"The request body is larger than the limit of {limit} bytes."));
+        }
+
+        if (JsonInputDepth.Exceeds(body.GetBuffer().AsSpan(0, (int)body.Length), envelope: 2, limits.Value.MaxInputDepth))
+        {
+            return (null, InputTooDeep());
         }
 
         try
@@ -184,6 +196,12 @@ public sealed partial class GraphQLHttpEndpoint(
         buffer.Position = 0;
         return buffer;
     }
+
+    private bool TooDeep(string? parameter) =>
+        !string.IsNullOrEmpty(parameter) && JsonInputDepth.Exceeds(System.Text.Encoding.UTF8.GetBytes(parameter), envelope: 1, limits.Value.MaxInputDepth);
+
+    private RequestFailure InputTooDeep() =>
+        RequestFailure.BadRequest(RequestLimitError.MaxInputDepthCode, JsonInputDepth.Message(limits.Value.MaxInputDepth));
 
     private T? ParseJsonParameter<T>(string? value) =>
         string.IsNullOrEmpty(value) ? default : serializer.Deserialize<T>(value);

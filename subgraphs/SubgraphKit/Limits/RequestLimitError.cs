@@ -9,6 +9,8 @@ public sealed class RequestLimitError : ValidationError
     public const string MaxDepthCode = "MAX_DEPTH_EXCEEDED";
     public const string MaxAliasesCode = "MAX_ALIASES_EXCEEDED";
     public const string MaxComplexityCode = "MAX_COMPLEXITY_EXCEEDED";
+    public const string MaxFieldsCode = "MAX_FIELDS_EXCEEDED";
+    public const string MaxInputDepthCode = "MAX_INPUT_DEPTH_EXCEEDED";
 
     public RequestLimitError(string code, string message)
         : base(message)

@@ -10,9 +10,10 @@ namespace SubgraphKit.Limits;
 public static partial class RequestLimitsExtensions
 {
     /// <summary>
-    /// Tokens (before parsing), aliases, depth and complexity (in validation): each violation is a
-    /// <see cref="RequestLimitError"/> with its own code, and the request never executes. The values
-    /// come from <c>IOptions&lt;RequestLimits&gt;</c>, bound by the caller.
+    /// Tokens (before parsing), fields, nesting and literal input depth (after parsing, before any
+    /// validation rule), aliases, depth and complexity (in validation): each violation is a
+    /// <see cref="RequestLimitError"/> and the request never executes. The values come from
+    /// <c>IOptions&lt;RequestLimits&gt;</c>, bound by the caller; variables' depth is the endpoint's to check.
     /// </summary>
     public static IGraphQLBuilder AddRequestLimits(this IGraphQLBuilder graphQL)
     {
