@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
@@ -129,7 +128,7 @@ public sealed partial class GraphQLHttpEndpoint(
         }
 
         var limit = options.Value.MaxRequestBodyBytes;
-        var body = await ReadBodyAsync(http, limit);
+        var body = await LimitedRequestBody.ReadAsync(http, limit);
         if (body is null)
         {
             return (null, new RequestFailure(StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE",
@@ -164,38 +163,6 @@ public sealed partial class GraphQLHttpEndpoint(
         string.IsNullOrWhiteSpace(request.Query)
             ? (null, RequestFailure.BadRequest("QUERY_MISSING", "The request has no 'query'. Send the GraphQL document as a string in 'query'."))
             : (request, null);
-
-    /// <summary>Buffers the body up to the limit; returns null when it is larger, however it is framed.</summary>
-    private static async Task<MemoryStream?> ReadBodyAsync(HttpRequest http, int limit)
-    {
-        if (http.ContentLength > limit)
-        {
-            return null;
-        }
-
-        var buffer = new MemoryStream(http.ContentLength is { } length ? (int)length : 4096);
-        var chunk = ArrayPool<byte>.Shared.Rent(8192);
-        try
-        {
-            int read;
-            while ((read = await http.Body.ReadAsync(chunk, http.HttpContext.RequestAborted)) > 0)
-            {
-                if (buffer.Length + read > limit)
-                {
-                    return null;
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
-
-        buffer.Position = 0;
-        return buffer;
-    }
 
     private bool TooDeep(string? parameter) =>
         !string.IsNullOrEmpty(parameter) && JsonInputDepth.Exceeds(System.Text.Encoding.UTF8.GetBytes(parameter), envelope: 1, limits.Value.MaxInputDepth);

@@ -23,7 +23,7 @@ public sealed class TokenLimitedDocumentBuilder(IOptions<RequestLimits> limits) 
     public GraphQLDocument Build(string body)
     {
         var max = limits.Value.MaxTokens;
-        var count = CountTokens(body, max + 1);
+        var count = DocumentTokens.Count(body, max + 1);
         if (count > max)
         {
             throw new RequestLimitError(RequestLimitError.MaxTokensCode,
@@ -49,36 +49,5 @@ public sealed class TokenLimitedDocumentBuilder(IOptions<RequestLimits> limits) 
             throw new RequestLimitError(RequestLimitError.MaxDepthCode,
                 $"The document nests more than {ParserMaxDepth} syntax levels, too deep to parse; the limit of this endpoint is {limits.Value.MaxDepth} levels of fields.");
         }
-    }
-
-    /// <summary>Tokens up to <paramref name="stopAt"/>, comments excluded; a lexical error ends the count (the parser reports it).</summary>
-    private static int CountTokens(string body, int stopAt)
-    {
-        var count = 0;
-        var position = 0;
-        try
-        {
-            while (count < stopAt)
-            {
-                var token = Lexer.Lex(body, position);
-                if (token.Kind == TokenKind.EOF)
-                {
-                    break;
-                }
-
-                if (token.Kind != TokenKind.COMMENT)
-                {
-                    count++;
-                }
-
-                position = token.End;
-            }
-        }
-        catch (GraphQLSyntaxErrorException)
-        {
-            // Not a token: left to the parser, which reports where.
-        }
-
-        return count;
     }
 }
