@@ -5,7 +5,7 @@
 # is made once, in .data/signing-key, and given to every subgraph.
 # Ports: ROLES_PORT (5101), PATTERNS_PORT (5102), GLOSSARY_PORT (5103), GATEWAY_PORT (4000).
 # Mode: GRAPH_MODE=development (the default here: introspection for Banana Cake Pop, suggestions,
-# error details) or GRAPH_MODE=production (README, "Modes").
+# error details) or GRAPH_MODE=production (docs/modes.md).
 set -euo pipefail
 source "$(dirname "$0")/.ci/common.sh"
 

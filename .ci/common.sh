@@ -68,7 +68,7 @@ compose_contract() {
 
 # start_subgraph NAME CONFIGURATION PORT DATA_DIR: runs the built service from its output folder
 # (its content root, where appsettings.json and the seed files are), with its database in DATA_DIR.
-# Every process started here gets the same GRAPH_MODE (README, "Modes"); unset means production.
+# Every process started here gets the same GRAPH_MODE (docs/modes.md); unset means production.
 start_subgraph() {
   local name="$1" configuration="$2" port="$3" data_dir="$4"
   local lower; lower="$(tr '[:upper:]' '[:lower:]' <<<"$name")"

@@ -7,7 +7,7 @@
 //   GATEWAY_HOST (default 127.0.0.1), GATEWAY_PORT (default 4000): where the gateway listens
 //     (the CLI's own HOST / PORT variables and --host / --port flags win over these, if set);
 //   ROLES_URL, PATTERNS_URL, GLOSSARY_URL: override a subgraph's URL from the committed supergraph;
-//   GRAPH_MODE (production|development, default production): the whole system's mode (README, "Modes");
+//   GRAPH_MODE (production|development, default production): the whole system's mode (docs/modes.md);
 //   HIVE_ROUTER_RUNTIME (default true): false picks the JS query planner over the Rust one
 //     (plugins/router-runtime.ts);
 //   GATEWAY_MAX_DEPTH, GATEWAY_MAX_TOKENS, ...: override a request limit (plugins/request-limits.ts);
@@ -86,7 +86,7 @@ export const gatewayConfig = defineConfig({
 
   // Banana Cake Pop instead of Hive Laboratory at GET /graphql for browsers.
   renderGraphiQL: renderBananaCakePop,
-  // GraphQL over HTTP as the subgraphs speak it (README, "GraphQL over HTTP"): methods, Accept,
+  // GraphQL over HTTP as the subgraphs speak it (docs/graphql-over-http.md): methods, Accept,
   // request parameters and their error codes, GET for queries only, status of request errors.
   // useRequestParameters comes before useRequestLimits, which wraps its parser with the body limit.
   // A subgraph that cannot be reached is named in an error, also where no selected field shows its data.

@@ -1,4 +1,4 @@
-// request-limits.ts: what one request may ask of the gateway; values and reasons in README.md, "Limits".
+// request-limits.ts: what one request may ask of the gateway; values and reasons in docs/limits.md.
 //
 // Why our own plugin rather than the built-in maxTokens/maxDepth (GraphQL Armor): the same measures
 // and error codes as the subgraphs' (SubgraphKit/Limits), an alias and directive limit that Hive

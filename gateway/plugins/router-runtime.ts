@@ -1,7 +1,7 @@
 // router-runtime.ts: which query planner the gateway runs, and what the Rust one needs from us.
 //
 // Why Hive Router's Rust planner by default: bench/ measured it at about 1.5 times the JS planner's
-// throughput on the three-subgraph query (README, "Performance"). HIVE_ROUTER_RUNTIME, the variable
+// throughput on the three-subgraph query (bench/README.md). HIVE_ROUTER_RUNTIME, the variable
 // Hive's CLI reads, chooses: unset or true (as Hive reads it: 1, t, true, y, yes, on, enabled) is the
 // Rust planner, any other value (false, 0, off) the JS planner. Because this config sets the handler,
 // the CLI never installs the runtime a second time, unwrapped.

@@ -3,7 +3,7 @@
 // Why: a subgraph that hangs must not hold the client's request (and a gateway connection) forever,
 // and a subgraph call that fails once (a restart, a dropped connection) should not cost the client
 // its data. Queries are safe to repeat; mutations are not, so they are never retried. Values and
-// reasons in README.md, "Limits".
+// reasons in docs/limits.md.
 import type { GatewayConfig, GatewayPlugin } from '@graphql-hive/gateway';
 import { GraphQLError, getOperationAST, OperationTypeNode } from 'graphql';
 

@@ -2,7 +2,7 @@ namespace Edge.Requests;
 
 /// <summary>
 /// What one request may bring to the gateway before the engine parses it, bound from the "Edge" section
-/// (e.g. <c>Edge__MaxTokens=2000</c>). The engine's own limits are in grafbase.toml; reasons in README, "Limits".
+/// (e.g. <c>Edge__MaxTokens=2000</c>). The engine's own limits are in grafbase.toml; reasons in docs/limits.md.
 /// </summary>
 public sealed class EdgeOptions
 {

@@ -2,8 +2,8 @@ namespace SubgraphKit.Limits;
 
 /// <summary>
 /// What one GraphQL request may ask of a subgraph, bound from the "GraphQL:Limits" configuration
-/// section (e.g. <c>GraphQL__Limits__MaxDepth=20</c>). The defaults and their reasons are in README.md,
-/// "Limits": each is well above what the gateway's own subgraph requests for the trusted operations
+/// section (e.g. <c>GraphQL__Limits__MaxDepth=20</c>). The defaults and their reasons are in docs/limits.md:
+/// each is well above what the gateway's own subgraph requests for the trusted operations
 /// need, and well below what it takes to keep a core busy.
 /// </summary>
 public sealed class RequestLimits

@@ -19,7 +19,7 @@ public static class SearchGraphTypeExtensions
 
     /// <summary>
     /// What one search costs beyond its fields: an FTS5 query in each of the three subgraphs, and the
-    /// merge (@cost; README.md, "Limits").
+    /// merge (@cost; docs/limits.md).
     /// </summary>
     public const int SearchCost = 10;
 
