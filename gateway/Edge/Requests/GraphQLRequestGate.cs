@@ -34,7 +34,7 @@ public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks do
     private async Task<bool> AdmitPostAsync(HttpContext http)
     {
         var limit = options.Value.MaxRequestBodyBytes;
-        using var body = await LimitedRequestBody.ReadAsync(http.Request, limit);
+        var body = await LimitedRequestBody.ReadAsync(http.Request, limit);
         if (body is null)
         {
             await EdgeErrors.WriteAsync(http, StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE", $"The request body is larger than the limit of {limit} bytes.");
@@ -81,9 +81,15 @@ public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks do
             return false;
         }
 
-        var forwarded = changed ? JsonSerializer.SerializeToUtf8Bytes(request) : body.ToArray();
-        http.Request.Body = new MemoryStream(forwarded);
-        http.Request.ContentLength = forwarded.Length;
+        // The engine reads the buffered body as it came, or the request as the edge rewrote it.
+        if (changed)
+        {
+            body = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(request));
+        }
+
+        body.Position = 0;
+        http.Request.Body = body;
+        http.Request.ContentLength = body.Length;
         return true;
     }
 
