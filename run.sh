@@ -38,7 +38,7 @@ main() {
   export ROLES_URL="http://127.0.0.1:$ROLES_PORT/graphql"
   export PATTERNS_URL="http://127.0.0.1:$PATTERNS_PORT/graphql"
   export GLOSSARY_URL="http://127.0.0.1:$GLOSSARY_PORT/graphql"
-  start_gateway "$GATEWAY_PORT" "$DATA_DIR/gateway.log"
+  start_gateway "$CONFIGURATION" "$GATEWAY_PORT" "$DATA_DIR/gateway.log"
 
   wait_ready "http://127.0.0.1:$ROLES_PORT/health/ready"
   wait_ready "http://127.0.0.1:$PATTERNS_PORT/health/ready"

@@ -37,7 +37,7 @@ build_solution() {
 
 # What the build and the composition read. A file newer than the stamp of the last successful
 # build-and-compose means both run again; `git checkout` and editors give changed files a new mtime.
-BUILD_INPUTS=(subgraphs tests Federation.sln global.json Directory.Build.props Directory.Packages.props
+BUILD_INPUTS=(subgraphs gateway/Edge tests Federation.sln global.json Directory.Build.props Directory.Packages.props
   .config/dotnet-tools.json gateway/compose.mjs gateway/package-lock.json schema)
 
 # build_and_compose_if_changed CONFIGURATION STAMP: a no-op `dotnet build` plus compose costs ~12 s
@@ -90,11 +90,12 @@ ensure_signing_key() {
   Auth__SigningKey="$(cat "$file")"
 }
 
-# start_gateway PORT LOG_FILE: Hive Gateway on the committed supergraph, subgraph URLs from *_URL.
+# start_gateway CONFIGURATION PORT LOG_FILE: the gateway (the C# edge, which starts Grafbase's engine on
+# gateway/grafbase.toml and stops it with itself), subgraph URLs from *_URL.
 start_gateway() {
-  local port="$1" log_file="$2"
-  (cd "$REPO_ROOT/gateway" && exec env "GRAPH_MODE=${GRAPH_MODE:-production}" GATEWAY_PORT="$port" ./node_modules/.bin/hive-gateway supergraph \
-      --config-path gateway.config.ts) >"$log_file" 2>&1 &
+  local configuration="$1" port="$2" log_file="$3"
+  (cd "$REPO_ROOT/gateway/Edge/bin/$configuration/net10.0" && exec env "GRAPH_MODE=${GRAPH_MODE:-production}" \
+      dotnet Edge.dll --urls "http://127.0.0.1:$port") >"$log_file" 2>&1 &
   STARTED_PIDS+=("$!")
 }
 
@@ -111,7 +112,7 @@ wait_ready() {
 }
 
 # Stops only what this script started, by PID: SIGTERM, then waits, so each process drains its requests in
-# flight (at most 10 s: HostOptions.ShutdownTimeout, gracefulShutdownTimeout) before the script exits.
+# flight (at most 10 s: HostOptions.ShutdownTimeout; the edge then stops its engine) before the script exits.
 stop_started() {
   local pid
   for pid in "${STARTED_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done

@@ -9,7 +9,7 @@ namespace Supergraph.Tests;
 /// data from all three subgraphs, Banana Cake Pop and readiness, and the edge's own refusals, each with
 /// its code, status and correlation id, before the engine parses anything.
 /// </summary>
-public sealed class NativeGatewayTests(NativeGatewaySystem system) : IClassFixture<NativeGatewaySystem>
+public sealed class NativeGatewayTests(SupergraphFixture system) : IClassFixture<SupergraphFixture>
 {
     [Fact]
     public async Task The_readme_query_gets_data_from_all_three_subgraphs()
@@ -123,7 +123,7 @@ public sealed class NativeGatewayTests(NativeGatewaySystem system) : IClassFixtu
 }
 
 /// <summary>The native gateway in production: introspection is refused at the edge, data still answers.</summary>
-public sealed class NativeGatewayProductionTests(ProductionNativeGatewaySystem system) : IClassFixture<ProductionNativeGatewaySystem>
+public sealed class NativeGatewayProductionTests(ProductionSystem system) : IClassFixture<ProductionSystem>
 {
     [Theory]
     [InlineData("{ __schema { queryType { name } } }")]

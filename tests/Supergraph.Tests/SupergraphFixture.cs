@@ -100,7 +100,7 @@ public sealed class ServiceProcess : IDisposable
     public string Name { get; }
 
     /// <summary>
-    /// The PIDs of the processes this one started (the gateway's forked workers): every /proc/N/stat
+    /// The PIDs of the processes this one started (the edge's engine): every /proc/N/stat
     /// whose parent field is this process. (/proc/N/task/*/children needs a kernel option.)
     /// </summary>
     public IReadOnlyList<int> ChildIds => [.. Directory.GetDirectories("/proc")
@@ -126,8 +126,11 @@ public sealed class ServiceProcess : IDisposable
     /// <summary>Asks the process to stop, as an orchestrator does: SIGTERM, by PID.</summary>
     public void Terminate() => Signal("-TERM", [_process.Id]);
 
-    /// <summary>Ctrl+C in a terminal: SIGINT to the process and to every process it started, at once.</summary>
-    public void Interrupt() => Signal("-INT", [_process.Id, .. ChildIds]);
+    /// <summary>
+    /// Ctrl+C in a terminal: SIGINT to the terminal's process group. The edge's engine runs in a session of
+    /// its own (setsid), outside that group, so the signal reaches the process alone.
+    /// </summary>
+    public void Interrupt() => Signal("-INT", [_process.Id]);
 
     private static void Signal(string signal, IEnumerable<int> pids)
     {
@@ -137,7 +140,7 @@ public sealed class ServiceProcess : IDisposable
 
     public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
 
-    /// <summary>Stops the process (and its children: the gateway's CLI forks workers) by PID.</summary>
+    /// <summary>Stops the process and its children (the edge's engine) by PID.</summary>
     public void Stop()
     {
         if (!_process.HasExited)
@@ -190,7 +193,8 @@ public sealed class ServiceProcess : IDisposable
 
 /// <summary>
 /// The whole system as users run it: the three subgraphs (built binaries, each with its own fresh
-/// SQLite database) and Hive Gateway on the committed supergraph, all on free ports of 127.0.0.1,
+/// SQLite database) and the gateway (the C# edge, gateway/Edge, which starts Grafbase's engine on
+/// gateway/grafbase.toml), all on free ports of 127.0.0.1,
 /// all in one GRAPH_MODE: development here (Banana Cake Pop needs introspection), production in
 /// <see cref="ProductionSystem"/>.
 /// </summary>
@@ -201,6 +205,9 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
     private readonly Dictionary<string, ServiceProcess> _subgraphs = [];
     private readonly Dictionary<string, int> _ports = [];
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("supergraph-tests-").FullName;
+
+    /// <summary>The temp folder of this system's databases and files, deleted with it.</summary>
+    protected string DataDirectory => _dataDirectory;
     private ServiceProcess? _gateway;
     private IDictionary<string, string> _gatewayEnvironment = new Dictionary<string, string>();
 
@@ -219,11 +226,11 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
 
         var gatewayPort = ports[^1];
         GatewayUrl = new Uri($"http://127.0.0.1:{gatewayPort}");
-        Require(File.Exists(GatewayCommand.FileName) || GatewayCommand.FileName == "dotnet", $"{GatewayCommand.FileName} is missing: run ./test.sh, which installs the gateway's packages.");
+        Require(File.Exists(EdgeAssembly), $"{EdgeAssembly} is missing: run ./test.sh, which builds the solution first.");
         var environment = new Dictionary<string, string>(GatewayEnvironment)
         {
-            ["GATEWAY_PORT"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["GRAPH_MODE"] = GraphMode,
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };
         foreach (var name in SubgraphNames)
         {
@@ -232,9 +239,7 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
 
         _gatewayEnvironment = environment;
         StartGateway();
-        // Node closes a keep-alive connection after 5 s idle; a client that reuses one at that moment
-        // gets "connection reset" (seen once in a full run). Idle connections are dropped before that.
-        Gateway = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(2) })
+        Gateway = new HttpClient
         {
             BaseAddress = GatewayUrl,
             Timeout = TimeSpan.FromSeconds(30),
@@ -248,27 +253,25 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
         await WaitReadyAsync(_gateway!, new Uri(GatewayUrl, "readiness"));
     }
 
-    /// <summary>The running gateway process.</summary>
+    /// <summary>The running gateway process: the edge, whose one child is the engine.</summary>
     public ServiceProcess GatewayProcess => _gateway!;
 
-    /// <summary>
-    /// Starts the gateway again, on its old port, after a test stopped it; with <paramref name="workers"/>
-    /// above 1, as the CLI's <c>--fork</c> (FORK) runs it: a primary and that many worker processes.
-    /// </summary>
-    public Task RestartGatewayAsync(int workers = 1)
+    /// <summary>Starts the gateway again, on its old port, after a test stopped it.</summary>
+    public Task RestartGatewayAsync()
     {
         _gateway?.Dispose();
-        StartGateway(workers);
+        StartGateway();
         return WaitReadyAsync(_gateway!, new Uri(GatewayUrl, "readiness"));
     }
 
-    /// <summary>The gateway's program and arguments: Hive Gateway on the committed supergraph.</summary>
-    protected virtual (string FileName, string[] Arguments) GatewayCommand =>
-        (Repo.Path("gateway", "node_modules", ".bin", "hive-gateway"), ["supergraph", "--config-path", "gateway.config.ts"]);
+    /// <summary>
+    /// The edge's Debug build, as ./test.sh makes it, on the fixture's port. It reads the subgraph URLs
+    /// (*_URL) and GRAPH_MODE from its environment, and Engine__Config when a fixture changes the engine's configuration.
+    /// </summary>
+    private void StartGateway() =>
+        _gateway = new ServiceProcess("gateway", "dotnet", [EdgeAssembly, "--urls", GatewayUrl.ToString().TrimEnd('/')], Repo.Path("gateway"), _gatewayEnvironment);
 
-    private void StartGateway(int workers = 1) =>
-        _gateway = new ServiceProcess("gateway", GatewayCommand.FileName, GatewayCommand.Arguments, Repo.Path("gateway"),
-            workers > 1 ? new Dictionary<string, string>(_gatewayEnvironment) { ["FORK"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture) } : _gatewayEnvironment);
+    private static string EdgeAssembly => Repo.Path("gateway", "Edge", "bin", "Debug", "net10.0", "Edge.dll");
 
     /// <summary>The URL the gateway is given for a subgraph: the subgraph itself, unless a fixture puts something between.</summary>
     protected virtual Task<string> GatewayRouteToAsync(string name) => Task.FromResult(SubgraphUrl(name) + "graphql");
@@ -276,10 +279,7 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
     /// <summary>The GRAPH_MODE of every process of this system.</summary>
     public virtual string GraphMode => "development";
 
-    /// <summary>
-    /// Extra environment for the gateway, for fixtures that run it in another mode. The gateway also
-    /// inherits the test run's environment: HIVE_ROUTER_RUNTIME=false runs every test on the JS planner.
-    /// </summary>
+    /// <summary>Extra environment for the gateway, for fixtures that configure it differently.</summary>
     protected virtual IReadOnlyDictionary<string, string> GatewayEnvironment { get; } = new Dictionary<string, string>();
 
     public Uri SubgraphUrl(string name) => new($"http://127.0.0.1:{_ports[name]}/");
@@ -352,7 +352,7 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
     private static async Task WaitReadyAsync(ServiceProcess process, Uri readiness)
     {
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        // Generous: on a loaded 2-core machine the gateway's first TypeScript config load is slow.
+        // Generous: on a loaded 2-core machine a cold start of .NET and the engine's composition are slow.
         var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
@@ -398,30 +398,13 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
         }
     }
 
-    private static void Require(bool condition, string message)
+    protected static void Require(bool condition, string message)
     {
         if (!condition)
         {
             throw new InvalidOperationException(message);
         }
     }
-}
-
-/// <summary>
-/// The system behind the native gateway that is replacing Hive Gateway: the C# edge (gateway/Edge), which
-/// starts Grafbase's engine on gateway/grafbase.toml. The edge reads the subgraph URLs (*_URL) and the mode
-/// from the environment the fixture gives the gateway; the port from --urls.
-/// </summary>
-public class NativeGatewaySystem : SupergraphFixture
-{
-    protected override (string FileName, string[] Arguments) GatewayCommand =>
-        ("dotnet", [Repo.Path("gateway", "Edge", "bin", "Debug", "net10.0", "Edge.dll"), "--urls", GatewayUrl.ToString().TrimEnd('/')]);
-}
-
-/// <summary>The native gateway in GRAPH_MODE=production.</summary>
-public sealed class ProductionNativeGatewaySystem : NativeGatewaySystem
-{
-    public override string GraphMode => "production";
 }
 
 /// <summary>The system in GRAPH_MODE=production, as deployed.</summary>
@@ -438,8 +421,24 @@ public sealed class GlossaryBehindProxy : SupergraphFixture
 
     public FaultyProxy Proxy { get; private set; } = null!;
 
-    protected override IReadOnlyDictionary<string, string> GatewayEnvironment { get; } =
-        new Dictionary<string, string> { ["GATEWAY_UPSTREAM_TIMEOUT_MS"] = UpstreamTimeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+    /// <summary>
+    /// gateway/grafbase.toml with every subgraph timeout at <see cref="UpstreamTimeoutMs"/>, written beside
+    /// the fixture's databases (its schema paths made absolute, as they were relative to gateway/).
+    /// </summary>
+    protected override IReadOnlyDictionary<string, string> GatewayEnvironment
+    {
+        get
+        {
+            var config = Repo.Path("gateway", "grafbase.toml");
+            var text = File.ReadAllText(config)
+                .Replace("\"../schema/", "\"" + Repo.Path("schema") + "/", StringComparison.Ordinal)
+                .Replace("timeout = \"5s\"", $"timeout = \"{UpstreamTimeoutMs / 1000}s\"", StringComparison.Ordinal);
+            Require(text.Contains($"timeout = \"{UpstreamTimeoutMs / 1000}s\"", StringComparison.Ordinal), $"{config} has no `timeout = \"5s\"` to shorten any more");
+            var copy = System.IO.Path.Combine(DataDirectory, "grafbase.toml");
+            File.WriteAllText(copy, text);
+            return new Dictionary<string, string> { ["Engine__Config"] = copy };
+        }
+    }
 
     /// <summary>
     /// Also sends the page once through every subgraph, so no test's first call pays for a cold

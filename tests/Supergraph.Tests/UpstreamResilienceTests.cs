@@ -218,6 +218,14 @@ public sealed class FaultyProxy : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext http)
     {
+        // The gateway's readiness probe of the subgraph passes through untouched and uncounted.
+        if (http.Request.Path != _target.AbsolutePath)
+        {
+            using var probe = await _upstream.GetAsync(new Uri(_target, http.Request.Path.Value), http.RequestAborted);
+            http.Response.StatusCode = (int)probe.StatusCode;
+            return;
+        }
+
         Interlocked.Increment(ref _calls);
         var fault = TakeFault() ? _fault : (Fault?)null;
         switch (fault)
