@@ -13,7 +13,7 @@ public sealed class PartialFailureTests(PartialFailureTests.OwnSystem system, IT
     public async Task Under_load_a_stopped_glossary_costs_only_its_fields_which_return_after_its_restart_without_touching_the_gateway()
     {
         // Each sample: when the request was sent, when it was answered, and what it had.
-        var samples = new ConcurrentQueue<(TimeSpan Sent, TimeSpan At, bool OthersAnswered, bool GlossaryAnswered)>();
+        var samples = new ConcurrentQueue<(TimeSpan Sent, TimeSpan At, bool OthersAnswered, bool GlossaryAnswered, bool ErrorsNameGlossary)>();
         var clock = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource();
         var load = Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
@@ -27,18 +27,20 @@ public sealed class PartialFailureTests(PartialFailureTests.OwnSystem system, IT
                     sent,
                     clock.Elapsed,
                     role?["name"] is not null && role["favouredPatterns"] is JsonArray { Count: > 0 },
-                    role?["termPerspectives"] is JsonArray { Count: > 0 }));
+                    role?["termPerspectives"] is JsonArray { Count: > 0 },
+                    response.Errors?.All(error => error?["message"]?.GetValue<string>() == "Request to subgraph 'glossary' failed.") ?? true));
             }
         }));
 
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        // Each phase lasts until enough answers show it (a fixed wait saw too few on a loaded machine).
+        await UntilAsync(() => samples.Count(sample => sample.GlossaryAnswered) >= 20);
         var stoppedAt = clock.Elapsed;
         system.StopSubgraph("Glossary");
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await UntilAsync(() => samples.Count(sample => sample.Sent > stoppedAt && !sample.GlossaryAnswered) >= 20);
         var restartedAt = clock.Elapsed;
         await system.RestartSubgraphAsync("Glossary");
         var readyAt = clock.Elapsed;
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await UntilAsync(() => samples.Count(sample => sample.Sent > readyAt + TimeSpan.FromSeconds(1)) >= 20);
         await stop.CancelAsync();
         await load;
 
@@ -51,8 +53,9 @@ public sealed class PartialFailureTests(PartialFailureTests.OwnSystem system, IT
         Assert.All(all, sample => Assert.True(sample.OthersAnswered, $"roles or patterns data missing at {sample.At}"));
         Assert.All(all.Where(sample => sample.At < stoppedAt), sample => Assert.True(sample.GlossaryAnswered));
         Assert.NotEmpty(failed);
+        Assert.All(all, sample => Assert.True(sample.ErrorsNameGlossary, $"an error at {sample.At} does not name the glossary"));
         // A request sent in the outage may be answered only after the restart: while the new process starts,
-        // the gateway's call can wait out the upstream timeout and its retry (seconds, on a loaded machine).
+        // the gateway's call can wait out the glossary's timeout (5 s).
         Assert.InRange(failed[0].Sent, TimeSpan.Zero, readyAt);
         // Sent a second after the glossary was ready, a request gets its data again: the gateway reconnects by itself.
         Assert.True(failed[^1].Sent <= readyAt + TimeSpan.FromSeconds(1), $"glossary data still missing from a request sent {failed[^1].Sent - readyAt} after it was ready");
@@ -143,7 +146,7 @@ public sealed class PartialFailureTests(PartialFailureTests.OwnSystem system, IT
             Assert.NotEmpty(patterns);
             Assert.All(patterns, pattern => Assert.NotNull(pattern!["name"]));
             Assert.Null(role["termPerspectives"]);
-            AssertEveryErrorNames("glossary", response);
+            SubgraphFailureAssert.EveryErrorNames("glossary", response);
             Assert.Contains(response.Errors!, error => error!["path"]!.ToJsonString() == """["role","termPerspectives"]""");
         }
         finally
@@ -156,24 +159,30 @@ public sealed class PartialFailureTests(PartialFailureTests.OwnSystem system, IT
         Assert.True(recovered.Data?["role"]?["termPerspectives"] is JsonArray { Count: > 0 }, recovered.ToString());
     }
 
+    // The engine (0.103) skips a field whose @requires input failed, with no null and no error: Search.results
+    // needs the roles' hits, so with roles stopped `results` is missing from `search` and nothing says why
+    // (docs/gateway.md). Hive Gateway sent the glossary null hits and returned the other subgraphs' results
+    // with an error naming roles. Neither its configuration nor the edge (which would need the query plan)
+    // can restore that; what holds is that the request answers at once, with the rest of its data.
     [Fact]
-    public async Task With_roles_stopped_search_still_returns_the_other_subgraphs_results_with_errors_that_name_roles()
+    public async Task With_roles_stopped_search_answers_at_once_but_the_engine_drops_the_results_that_need_the_roles_hits_without_an_error()
     {
+        var before = await system.Gateway.PostGraphQLAsync(Operations.Load("Search"), new { query = "API", first = 50 });
+        Assert.True(before.Data?["search"]?["results"] is JsonArray { Count: > 0 }, before.ToString());
+
         system.StopSubgraph("Roles");
         try
         {
+            var clock = Stopwatch.StartNew();
             var response = await system.Gateway.PostGraphQLAsync(Operations.Load("Search"), new { query = "API", first = 50 });
 
             Assert.Equal(HttpStatusCode.OK, response.Status);
-            var results = response.Data?["search"]?["results"]?.AsArray();
-            Assert.True(results is { Count: > 0 }, response.ToString());
-            var types = results.Select(result => result?["node"]?["__typename"]?.GetValue<string>()).ToHashSet();
-            Assert.Contains("Term", types);
-            Assert.Contains("Practice", types);
-            Assert.DoesNotContain("Role", types);
-            Assert.DoesNotContain("Tool", types);
-            AssertEveryErrorNames("roles", response);
-            Assert.Equal("""["search"]""", Assert.Single(response.Errors!)!["path"]!.ToJsonString());
+            var search = response.Data?["search"] as JsonObject;
+            Assert.True(search is not null, response.ToString());
+            Assert.False(search.ContainsKey("results"), response.ToString());
+            Assert.Null(response.Errors);
+            // Well inside one subgraph timeout (5 s): a refused call is not waited on, nor retried.
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"answered in {clock.Elapsed}");
         }
         finally
         {
@@ -183,24 +192,53 @@ public sealed class PartialFailureTests(PartialFailureTests.OwnSystem system, IT
 
     public sealed class OwnSystem : ProductionSystem;
 
+    /// <summary>Returns once <paramref name="condition"/> holds; after 60 s it returns anyway, for the assertions to say what is missing.</summary>
+    private static async Task UntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+    }
+}
+
+/// <summary>What the gateway answers when a subgraph call failed, as the fault tests check it.</summary>
+public static class SubgraphFailureAssert
+{
     /// <summary>
-    /// Each error names the subgraph that did not answer, with Hive Gateway's code for a failed call and
-    /// the correlation id, and nothing of the gateway's internals: no address, no socket error, no stack.
+    /// Each error is the engine's for a call to the subgraph that failed (refused, reset, timed out or
+    /// 5xx): its message names the subgraph, its path is a field the failure left null, and it carries the
+    /// correlation id and nothing of the gateway's internals (no address, no socket error). Hive's plugins
+    /// wrote "The glossary subgraph is unavailable." with extensions.serviceName; the engine's message names
+    /// the subgraph already, in both modes, so the tests take its shape.
     /// </summary>
-    private static void AssertEveryErrorNames(string serviceName, GraphQLResponse response)
+    public static void EveryErrorNames(string subgraph, GraphQLResponse response)
     {
         Assert.True(response.Errors is { Count: > 0 }, response.ToString());
         Assert.All(response.Errors, error =>
         {
-            Assert.Equal($"The {serviceName} subgraph is unavailable.", error!["message"]!.GetValue<string>());
-            Assert.Equal("SUBREQUEST_HTTP_ERROR", error["extensions"]!["code"]!.GetValue<string>());
-            Assert.Equal(serviceName, error["extensions"]!["serviceName"]!.GetValue<string>());
+            Assert.Equal($"Request to subgraph '{subgraph}' failed.", error!["message"]!.GetValue<string>());
+            Assert.Equal("SUBGRAPH_REQUEST_ERROR", error["extensions"]!["code"]!.GetValue<string>());
             Assert.Equal(response.CorrelationId, error["extensions"]!["correlationId"]!.GetValue<string>());
-            Assert.NotNull(error["path"]);
-            Assert.Equal(["code", "serviceName", "correlationId"], error["extensions"]!.AsObject().Select(extension => extension.Key));
+            Assert.Equal(["code", "correlationId"], error["extensions"]!.AsObject().Select(extension => extension.Key));
+            NullAt(response, error["path"]!.AsArray());
         });
         var errors = response.Errors.ToJsonString();
-        Assert.DoesNotContain("ECONNREFUSED", errors, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("refused", errors, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("127.0.0.1", errors, StringComparison.Ordinal);
+    }
+
+    /// <summary>The error's path leads to a field that is in the data, as null: the error names what is missing.</summary>
+    public static void NullAt(GraphQLResponse response, JsonArray path)
+    {
+        JsonNode? node = response.Data;
+        foreach (var key in path.Take(path.Count - 1))
+        {
+            node = key!.GetValueKind() == System.Text.Json.JsonValueKind.Number ? node?[key.GetValue<int>()] : node?[key.GetValue<string>()];
+        }
+
+        var last = path[^1]!.GetValue<string>();
+        Assert.True(node is JsonObject parent && parent.TryGetPropertyValue(last, out var value) && value is null, $"{path.ToJsonString()} is not a null field of {response}");
     }
 }

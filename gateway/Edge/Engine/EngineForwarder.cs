@@ -8,11 +8,14 @@ namespace Edge.Engine;
 
 /// <summary>
 /// Sends a request on to the engine with YARP's forwarder, with the correlation id the edge settled on,
-/// and adds that id to every error of a JSON answer (GraphQL streams pass through untouched).
+/// and adds that id to every error of a JSON answer (GraphQL streams pass through untouched). A failed
+/// subgraph call is logged with the id, since the engine's own log line of its cause does not carry it.
 /// </summary>
-public sealed class EngineForwarder(IHttpForwarder forwarder, GrafbaseEngine engine) : IDisposable
+public sealed partial class EngineForwarder(IHttpForwarder forwarder, GrafbaseEngine engine, ILogger<EngineForwarder> logger) : IDisposable
 {
     private static readonly ForwarderRequestConfig RequestConfig = new() { ActivityTimeout = TimeSpan.FromSeconds(60) };
+
+    private readonly CorrelatingTransformer _transformer = new(logger);
 
     // One pooled client for the engine's loopback port: no proxy, cookies, redirects or decompression,
     // so the answer's bytes reach the client as the engine wrote them.
@@ -30,17 +33,15 @@ public sealed class EngineForwarder(IHttpForwarder forwarder, GrafbaseEngine eng
 
     public async Task ForwardAsync(HttpContext http)
     {
-        var error = await forwarder.SendAsync(http, engine.Address.ToString(), _client, RequestConfig, CorrelatingTransformer.Instance);
+        var error = await forwarder.SendAsync(http, engine.Address.ToString(), _client, RequestConfig, _transformer);
         if (error != ForwarderError.None && !http.Response.HasStarted)
         {
             await EdgeErrors.WriteAsync(http, StatusCodes.Status502BadGateway, "ENGINE_UNAVAILABLE", "The gateway's engine did not answer.");
         }
     }
 
-    private sealed class CorrelatingTransformer : HttpTransformer
+    private sealed class CorrelatingTransformer(ILogger logger) : HttpTransformer
     {
-        public static readonly CorrelatingTransformer Instance = new();
-
         public override async ValueTask TransformRequestAsync(HttpContext http, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
         {
             await base.TransformRequestAsync(http, proxyRequest, destinationPrefix, cancellationToken);
@@ -73,12 +74,26 @@ public sealed class EngineForwarder(IHttpForwarder forwarder, GrafbaseEngine eng
             http.Response.ContentType = proxyResponse.Content.Headers.ContentType!.MediaType + "; charset=utf-8";
             var body = await proxyResponse.Content.ReadAsByteArrayAsync(cancellationToken);
             var correlated = CorrelatedErrors.Add(body, id);
-            http.Response.ContentLength = correlated.Length;
-            await http.Response.Body.WriteAsync(correlated, cancellationToken);
+            if (correlated.Faults.Count > 0)
+            {
+                LogFaults(logger, id, string.Join("; ", correlated.Faults));
+            }
+
+            // GraphQL over HTTP: a response with a data entry, even null, is a partial response (200).
+            if (correlated.DataAdded)
+            {
+                http.Response.StatusCode = StatusCodes.Status200OK;
+            }
+
+            http.Response.ContentLength = correlated.Body.Length;
+            await http.Response.Body.WriteAsync(correlated.Body, cancellationToken);
             return false;
         }
 
         private static bool IsJson(MediaTypeHeaderValue? type) =>
             type?.MediaType is GraphQLMediaTypes.Json or GraphQLMediaTypes.GraphQLResponse;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {CorrelationId} lost data to a failed subgraph call or execution: {Faults}")]
+    private static partial void LogFaults(ILogger logger, string correlationId, string faults);
 }

@@ -16,14 +16,19 @@ public static class CorrelatedErrors
 
     private static readonly byte[] ErrorsKey = "\"errors\""u8.ToArray();
 
-    public static byte[] Add(byte[] response, string correlationId)
+    /// <summary>The engine's codes for a subgraph call or an execution that failed: the gateway's faults, not the client's.</summary>
+    private static readonly HashSet<string> GatewayFaultCodes = ["SUBGRAPH_REQUEST_ERROR", "SUBGRAPH_INVALID_RESPONSE_ERROR", "GATEWAY_TIMEOUT"];
+
+    public static CorrelatedAnswer Add(byte[] response, string correlationId)
     {
         if (response.AsSpan().IndexOf(ErrorsKey) < 0 || JsonNode.Parse(response) is not JsonObject { } result
             || result["errors"] is not JsonArray errors)
         {
-            return response;
+            return new(response, DataAdded: false, Faults: []);
         }
 
+        var faults = new List<string>();
+        var timedOut = false;
         foreach (var error in errors.OfType<JsonObject>())
         {
             if (error["extensions"] is not JsonObject extensions)
@@ -32,8 +37,26 @@ public static class CorrelatedErrors
             }
 
             extensions["correlationId"] = correlationId;
+            if (extensions["code"] is JsonValue code && code.TryGetValue<string>(out var name) && GatewayFaultCodes.Contains(name))
+            {
+                faults.Add($"{name} {error["message"]?.ToJsonString(Json)} at {error["path"]?.ToJsonString(Json) ?? "no path"}");
+                timedOut |= name == "GATEWAY_TIMEOUT";
+            }
         }
 
-        return JsonSerializer.SerializeToUtf8Bytes(result, Json);
+        // The engine's own timeout (`[gateway] timeout`) cuts off an execution that had started and answers
+        // errors alone; GraphQL over HTTP gives such a request a data entry, here null.
+        var dataAdded = timedOut && !result.ContainsKey("data");
+        if (dataAdded)
+        {
+            result["data"] = null;
+        }
+
+        return new(JsonSerializer.SerializeToUtf8Bytes(result, Json), dataAdded, faults);
     }
 }
+
+/// <param name="Body">The answer, with the correlation id on each error.</param>
+/// <param name="DataAdded">Whether the answer got its <c>"data": null</c> here, so it is a partial response (200), no longer a request error.</param>
+/// <param name="Faults">The errors that say a subgraph call or the execution failed, each as its code, message and path, for the log.</param>
+public readonly record struct CorrelatedAnswer(byte[] Body, bool DataAdded, IReadOnlyList<string> Faults);
