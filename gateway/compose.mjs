@@ -8,8 +8,8 @@
 //   1. export: `dotnet run --project subgraphs/<Name> -- schema export --output schema/<name>.graphql`
 //      for roles, patterns and glossary, one after another (the machines have 2 cores);
 //   2. compose: @theguild/federation-composition `composeServices` -> schema/supergraph.graphql, with
-//      the default local subgraph URLs baked in (the gateway overrides them at runtime from
-//      ROLES_URL / PATTERNS_URL / GLOSSARY_URL, see gateway.config.ts).
+//      the default local subgraph URLs baked in (the engine takes them at runtime from
+//      ROLES_URL / PATTERNS_URL / GLOSSARY_URL, see grafbase.toml).
 //
 // Output is deterministic: LF line endings and exactly one trailing newline in every file.
 
@@ -177,7 +177,8 @@ function compose(dir) {
  * GraphQL.NET's subgraph SDL links the link spec itself (`@link(url: ".../link/v1.0", import: ["@link"])`);
  * Apollo's subgraph libraries leave that implicit. Composition copies it next to its own bare
  * `@link(url: ".../link/v1.0")`, and Apollo-family routers reject a supergraph that applies the link
- * spec twice. Dropping it from the composition input makes the supergraph load in both Hive and Apollo.
+ * spec twice. Dropping it from the composition input makes the supergraph load in Apollo-family gateways
+ * (Apollo Gateway and Hive Gateway, the bench's peers) and in grafbase-gateway alike.
  */
 function withoutLinkSpecImport(document) {
   const isLinkSpec = (directive) =>

@@ -1,6 +1,7 @@
 // trusted-documents.mjs: the one definition of "a trusted document and its id", shared by
 // operations.mjs (which validates the documents and writes the persisted-documents manifest) and
-// plugins/trusted-documents.ts (which serves them by id in TRUSTED_DOCUMENTS=1 mode).
+// the edge's TrustedDocuments.cs (which serves them by id in TRUSTED_DOCUMENTS=1 mode, and must
+// normalize alike).
 //
 // A trusted document is a schema/operations/*.graphql file. Its text is normalized (LF line endings,
 // exactly one final newline) so a CRLF checkout yields the same ids, and its id is the SHA-256 hex of

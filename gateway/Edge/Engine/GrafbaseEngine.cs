@@ -62,10 +62,14 @@ public sealed partial class GrafbaseEngine(
         start.Environment["HOME"] = home;
         start.Environment["NO_COLOR"] = "1";
 
+        // `grafbase dev` logs why a subgraph call failed (connection refused, a timeout) only at this level;
+        // its answers never carry the cause. RUST_LOG set by the operator wins.
+        start.Environment["RUST_LOG"] = Environment.GetEnvironmentVariable("RUST_LOG") ?? "error";
+
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => Relay(e.Data);
         _process.ErrorDataReceived += (_, e) => Relay(e.Data);
-        _process.Exited += (_, _) => OnExited();
+        _process.Exited += (sender, _) => OnExited((Process)sender!);
         _process.Start();
         _process.StandardInput.Close();
         _process.BeginOutputReadLine();
@@ -101,14 +105,21 @@ public sealed partial class GrafbaseEngine(
         }
     }
 
+    // Called twice: by the container for the singleton and for the hosted service made from it.
     public void Dispose()
     {
-        if (_process is { HasExited: false })
+        var process = Interlocked.Exchange(ref _process, null);
+        if (process is null)
         {
-            _process.Kill(entireProcessTree: true);
+            return;
         }
 
-        _process?.Dispose();
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        process.Dispose();
     }
 
     private async Task WaitHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken)
@@ -141,14 +152,14 @@ public sealed partial class GrafbaseEngine(
         throw new TimeoutException($"The engine did not answer {Address}health within {timeout.TotalSeconds} s.");
     }
 
-    private void OnExited()
+    private void OnExited(Process process)
     {
-        if (_stopping)
+        if (_stopping || _process is null)
         {
             return;
         }
 
-        LogDied(logger, _process!.ExitCode);
+        LogDied(logger, process.ExitCode);
         Environment.ExitCode = 1;
         lifetime.StopApplication();
     }

@@ -9,16 +9,15 @@ namespace Edge.Requests;
 /// </summary>
 public static class EdgeErrors
 {
-    /// <summary>
-    /// A well-formed request refused before execution, as the GraphQL-over-HTTP spec answers a validation
-    /// error: 400 under application/graphql-response+json, 200 under application/json.
-    /// </summary>
-    public static Task WriteRefusalAsync(HttpContext http, string code, string message) =>
-        WriteAsync(http, MediaTypeOf(http) == GraphQLMediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, code, message);
+    /// <summary>A transport refusal, in the media type the request negotiated (application/json for 405 and 406).</summary>
+    public static Task WriteAsync(HttpContext http, GraphQLHttpRefusal refusal, string mediaType) =>
+        WriteAsync(http, refusal.Status, refusal.Code, refusal.Message, mediaType);
 
-    public static async Task WriteAsync(HttpContext http, int status, string code, string message)
+    public static Task WriteAsync(HttpContext http, int status, string code, string message) =>
+        WriteAsync(http, status, code, message, MediaTypeOf(http));
+
+    private static async Task WriteAsync(HttpContext http, int status, string code, string message, string mediaType)
     {
-        var mediaType = MediaTypeOf(http);
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
         CorrelationId.TryGet(http, out var id);

@@ -12,4 +12,7 @@ public sealed class EdgeOptions
 
     /// <summary>Lexical tokens in the document, counted before anything parses it.</summary>
     public int MaxTokens { get; set; } = 1000;
+
+    /// <summary>Nesting of arrays and objects in variables and extensions: the subgraphs' own limit, since the engine passes variables on.</summary>
+    public int MaxInputDepth { get; set; } = new SubgraphKit.Limits.RequestLimits().MaxInputDepth;
 }

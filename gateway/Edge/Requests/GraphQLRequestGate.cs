@@ -1,84 +1,115 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Edge.Engine;
+using System.Text;
+using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using SubgraphKit.Http;
+using SubgraphKit.Limits;
 
 namespace Edge.Requests;
 
 /// <summary>
-/// What happens to a request at /graphql before the engine sees it: the correlation id is settled, the
-/// body is bounded (413), the JSON must be one request object, a trusted document replaces its id, the
-/// document's tokens are counted and, in production, introspection is refused. Everything else (methods,
-/// content types, parsing, validation, limits, execution) is the engine's.
+/// What happens to a request at /graphql before the engine sees it, so that the gateway keeps the same
+/// GraphQL-over-HTTP contract as the subgraphs (<see cref="GraphQLHttpRefusal"/>): the correlation id is
+/// settled; the method (405), Accept (406), Content-Type (415), body size (413), JSON shape (400) and input
+/// depth are checked; a trusted document replaces its id; the document's tokens are counted, a GET may only
+/// run a query and, in production, introspection is refused. Parsing, validation, limits and execution are
+/// the engine's.
 /// </summary>
 public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks documents, TrustedDocuments trusted, IOptions<EdgeOptions> options)
 {
     private const string TrustedHint = "this gateway runs only the trusted documents of schema/operations/, by id";
 
+    private static readonly string[] RequestParameters = ["query", "operationName", "variables", "extensions"];
+
     public async Task HandleAsync(HttpContext http)
     {
         CorrelationId.Establish(http);
-        var admitted = http.Request.Method switch
-        {
-            "POST" when IsJson(http.Request.ContentType) => await AdmitPostAsync(http),
-            "GET" => await AdmitGetAsync(http),
-            _ => true,
-        };
-        if (admitted)
+
+        // A CORS preflight is the engine's ([cors] in grafbase.toml).
+        if (HttpMethods.IsOptions(http.Request.Method))
         {
             await engine.ForwardAsync(http);
+            return;
         }
+
+        var refusal = GraphQLHttpRefusal.CheckMethodAndAccept(http, out var mediaType)
+            ?? (HttpMethods.IsGet(http.Request.Method) ? AdmitGet(http, mediaType) : await AdmitPostAsync(http, mediaType));
+        if (refusal is null)
+        {
+            await engine.ForwardAsync(http);
+            return;
+        }
+
+        if (refusal.Code == "OPERATION_NOT_ALLOWED_OVER_GET")
+        {
+            http.Response.Headers.Allow = "POST";
+        }
+
+        await EdgeErrors.WriteAsync(http, refusal, mediaType);
     }
 
-    private async Task<bool> AdmitPostAsync(HttpContext http)
+    private async Task<GraphQLHttpRefusal?> AdmitPostAsync(HttpContext http, string mediaType)
     {
+        if (GraphQLHttpRefusal.CheckContentType(http.Request) is { } unsupported)
+        {
+            return unsupported;
+        }
+
         var limit = options.Value.MaxRequestBodyBytes;
         var body = await LimitedRequestBody.ReadAsync(http.Request, limit);
         if (body is null)
         {
-            await EdgeErrors.WriteAsync(http, StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE", $"The request body is larger than the limit of {limit} bytes.");
-            return false;
+            return GraphQLHttpRefusal.TooLarge(limit);
+        }
+
+        var maxDepth = options.Value.MaxInputDepth;
+        if (JsonInputDepth.Exceeds(body.GetBuffer().AsSpan(0, (int)body.Length), envelope: 2, maxDepth))
+        {
+            return GraphQLHttpRefusal.InputTooDeep(maxDepth);
         }
 
         JsonObject request;
         try
         {
-            request = JsonNode.Parse(body) as JsonObject
-                ?? throw new JsonException("not an object");
+            request = JsonNode.Parse(body) as JsonObject ?? throw new JsonException();
         }
-        catch (JsonException)
+        catch (JsonException ex)
         {
-            await EdgeErrors.WriteAsync(http, StatusCodes.Status400BadRequest, "INVALID_JSON",
-                "The request body is not a GraphQL request in JSON: send one object with a 'query' string and optional 'operationName', 'variables' and 'extensions' (batches are not supported).");
-            return false;
+            return GraphQLHttpRefusal.InvalidJson(ex.LineNumber is { } line && ex.BytePositionInLine is { } position ? $" (line {line + 1}, byte {position + 1})" : string.Empty);
+        }
+
+        if (!HasRequestShape(request, out var query, out var operationName))
+        {
+            return GraphQLHttpRefusal.InvalidJson();
         }
 
         // The spec lets a client send null for an absent parameter; the engine refuses a null 'extensions'.
-        var changed = RemoveNulls(request, "operationName", "variables", "extensions");
-        if (request["query"] is { } query && query.GetValueKind() != JsonValueKind.String)
-        {
-            await EdgeErrors.WriteAsync(http, StatusCodes.Status400BadRequest, "INVALID_JSON", "The request's 'query' must be a string.");
-            return false;
-        }
-
+        var changed = RemoveNulls(request);
         if (trusted.Enabled)
         {
             var id = DocumentIdOf(request["extensions"]?["persistedQuery"]?["sha256Hash"], request["documentId"]);
-            var document = await FindTrustedAsync(http, id, hasQuery: request["query"] is not null);
+            var (document, refusal) = FindTrusted(id, hasQuery: query is not null);
             if (document is null)
             {
-                return false;
+                return refusal;
             }
 
-            request["query"] = document;
+            request["query"] = query = document;
             request.Remove("documentId");
             (request["extensions"] as JsonObject)?.Remove("persistedQuery");
             changed = true;
         }
-        else if (request["query"]?.GetValue<string>() is { } text && !await AdmitDocumentAsync(http, text))
+
+        if (string.IsNullOrWhiteSpace(query))
         {
-            return false;
+            return GraphQLHttpRefusal.QueryMissing();
+        }
+
+        if (AdmitDocument(query, operationName, overGet: false, mediaType) is { } refused)
+        {
+            return refused;
         }
 
         // The engine reads the buffered body as it came, or the request as the edge rewrote it.
@@ -90,74 +121,103 @@ public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks do
         body.Position = 0;
         http.Request.Body = body;
         http.Request.ContentLength = body.Length;
-        return true;
+        return null;
     }
 
-    private async Task<bool> AdmitGetAsync(HttpContext http)
+    private GraphQLHttpRefusal? AdmitGet(HttpContext http, string mediaType)
     {
         var query = http.Request.Query;
+        var maxDepth = options.Value.MaxInputDepth;
+        JsonNode? extensions;
+        try
+        {
+            if (TooDeep(query["variables"], maxDepth) || TooDeep(query["extensions"], maxDepth))
+            {
+                return GraphQLHttpRefusal.InputTooDeep(maxDepth);
+            }
+
+            extensions = ObjectParameter(query["extensions"]);
+            _ = ObjectParameter(query["variables"]);
+        }
+        catch (JsonException)
+        {
+            return GraphQLHttpRefusal.InvalidGetParameters();
+        }
+
+        string? document = query["query"];
+        string? operationName = query["operationName"];
         if (trusted.Enabled)
         {
-            JsonNode? extensions = null;
-            try
+            var (found, refusal) = FindTrusted(DocumentIdOf(extensions?["persistedQuery"]?["sha256Hash"], query["documentId"].ToString()), hasQuery: !string.IsNullOrEmpty(document));
+            if (found is null)
             {
-                extensions = string.IsNullOrEmpty(query["extensions"]) ? null : JsonNode.Parse(query["extensions"].ToString());
-            }
-            catch (JsonException)
-            {
-                // Left for the engine to refuse as it would without trusted documents.
+                return refusal;
             }
 
-            var document = await FindTrustedAsync(http, DocumentIdOf(extensions?["persistedQuery"]?["sha256Hash"], query["documentId"].ToString()), hasQuery: !string.IsNullOrEmpty(query["query"]));
-            if (document is null)
-            {
-                return false;
-            }
-
-            var parameters = query.Where(p => p.Key is not ("query" or "documentId" or "extensions")).ToDictionary(p => p.Key, p => p.Value);
-            parameters["query"] = document;
-            http.Request.QueryString = QueryString.Create(parameters);
-            return true;
+            document = found;
         }
 
-        return string.IsNullOrEmpty(query["query"]) || await AdmitDocumentAsync(http, query["query"].ToString());
-    }
-
-    private async Task<bool> AdmitDocumentAsync(HttpContext http, string document)
-    {
-        switch (documents.Check(document))
+        if (string.IsNullOrWhiteSpace(document))
         {
-            case DocumentVerdict.TooManyTokens:
-                await EdgeErrors.WriteRefusalAsync(http, "MAX_TOKENS_EXCEEDED", $"The document has more than {options.Value.MaxTokens} tokens, the limit of this gateway.");
-                return false;
-            case DocumentVerdict.AsksIntrospection:
-                await EdgeErrors.WriteRefusalAsync(http, "INTROSPECTION_DISABLED", "GraphQL introspection has been disabled: the gateway runs in production mode.");
-                return false;
-            default:
-                return true;
+            return GraphQLHttpRefusal.QueryMissing();
         }
+
+        if (AdmitDocument(document, operationName, overGet: true, mediaType) is { } refused)
+        {
+            return refused;
+        }
+
+        // The engine reads a GET's operation name from `operation_name`, not the spec's `operationName`.
+        if (trusted.Enabled || !string.IsNullOrEmpty(operationName))
+        {
+            var parameters = query.Where(p => p.Key is not ("query" or "documentId" or "extensions" or "operationName")).ToDictionary(p => p.Key, p => p.Value);
+            parameters["query"] = document;
+            if (!string.IsNullOrEmpty(operationName))
+            {
+                parameters["operation_name"] = operationName;
+            }
+
+            if (!trusted.Enabled && extensions is not null)
+            {
+                parameters["extensions"] = query["extensions"];
+            }
+
+            http.Request.QueryString = QueryString.Create(parameters);
+        }
+
+        return null;
     }
 
-    /// <summary>The trusted document a request names, or null once the refusal is written.</summary>
-    private async Task<string?> FindTrustedAsync(HttpContext http, string? id, bool hasQuery)
+    private GraphQLHttpRefusal? AdmitDocument(string document, string? operationName, bool overGet, string mediaType)
+    {
+        var facts = documents.Check(document);
+
+        // Refused like a validation error: 400 under application/graphql-response+json, 200 under application/json.
+        if (facts.Refusal is { } refusal)
+        {
+            return new(mediaType == GraphQLMediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, refusal.Code, refusal.Message);
+        }
+
+        return overGet && facts.TypeOf(operationName) is { } type && type != OperationType.Query
+            ? GraphQLHttpRefusal.OperationNotAllowedOverGet(type.ToString().ToLowerInvariant())
+            : null;
+    }
+
+    /// <summary>The trusted document a request names, or why there is none.</summary>
+    private (string? Document, GraphQLHttpRefusal? Refusal) FindTrusted(string? id, bool hasQuery)
     {
         if (id is null)
         {
-            await (hasQuery
-                ? EdgeErrors.WriteAsync(http, StatusCodes.Status400BadRequest, "PERSISTED_QUERY_ONLY",
+            return (null, hasQuery
+                ? new(StatusCodes.Status400BadRequest, "PERSISTED_QUERY_ONLY",
                     $"Arbitrary queries are not accepted: {TrustedHint}. Send extensions.persistedQuery.sha256Hash (or documentId) instead of query.")
-                : EdgeErrors.WriteAsync(http, StatusCodes.Status400BadRequest, "PERSISTED_QUERY_ID_REQUIRED",
+                : new(StatusCodes.Status400BadRequest, "PERSISTED_QUERY_ID_REQUIRED",
                     $"No document id in the request: {TrustedHint}. Send extensions.persistedQuery.sha256Hash (or documentId)."));
-            return null;
         }
 
-        var document = trusted.Find(id);
-        if (document is null)
-        {
-            await EdgeErrors.WriteAsync(http, StatusCodes.Status404NotFound, "PERSISTED_QUERY_NOT_FOUND", $"Unknown persisted document '{id}': {TrustedHint}.");
-        }
-
-        return document;
+        return trusted.Find(id) is { } document
+            ? (document, null)
+            : (null, new(StatusCodes.Status404NotFound, "PERSISTED_QUERY_NOT_FOUND", $"Unknown persisted document '{id}': {TrustedHint}."));
     }
 
     /// <summary>extensions.persistedQuery.sha256Hash (Apollo's form), else documentId, with an optional "sha256:" prefix.</summary>
@@ -174,10 +234,33 @@ public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks do
         return string.IsNullOrEmpty(documentId) ? null : documentId.StartsWith("sha256:", StringComparison.Ordinal) ? documentId[7..] : documentId;
     }
 
-    private static bool RemoveNulls(JsonObject request, params string[] keys)
+    /// <summary>
+    /// §Request parameters: query and operationName are strings, variables and extensions objects, each
+    /// possibly null. A query string must be Unicode text: JSON can escape a lone surrogate, GraphQL cannot.
+    /// </summary>
+    private static bool HasRequestShape(JsonObject request, out string? query, out string? operationName)
+    {
+        query = operationName = null;
+        try
+        {
+            query = request["query"] is { } q ? q.GetValueKind() == JsonValueKind.String ? q.GetValue<string>() : null : null;
+            operationName = request["operationName"] is { } o && o.GetValueKind() == JsonValueKind.String ? o.GetValue<string>() : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+
+        return KindIs(request["query"], JsonValueKind.String) && KindIs(request["operationName"], JsonValueKind.String)
+            && KindIs(request["variables"], JsonValueKind.Object) && KindIs(request["extensions"], JsonValueKind.Object);
+
+        static bool KindIs(JsonNode? node, JsonValueKind kind) => node is null || node.GetValueKind() == kind;
+    }
+
+    private static bool RemoveNulls(JsonObject request)
     {
         var removed = false;
-        foreach (var key in keys)
+        foreach (var key in RequestParameters)
         {
             if (request.TryGetPropertyValue(key, out var value) && value is null)
             {
@@ -188,7 +271,10 @@ public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks do
         return removed;
     }
 
-    private static bool IsJson(string? contentType) =>
-        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var parsed)
-        && string.Equals(parsed.MediaType.Value, GraphQLMediaTypes.Json, StringComparison.OrdinalIgnoreCase);
+    private static bool TooDeep(string? parameter, int max) =>
+        !string.IsNullOrEmpty(parameter) && JsonInputDepth.Exceeds(Encoding.UTF8.GetBytes(parameter), envelope: 1, max);
+
+    /// <summary>A GET parameter that must be a JSON object when present; throws JsonException otherwise.</summary>
+    private static JsonObject? ObjectParameter(string? value) =>
+        string.IsNullOrEmpty(value) ? null : JsonNode.Parse(value) as JsonObject ?? throw new JsonException("not an object");
 }

@@ -29,27 +29,17 @@ public sealed partial class GraphQLHttpEndpoint(
     public async Task HandleAsync(HttpContext http)
     {
         CorrelationId.Establish(http);
+        if (GraphQLHttpRefusal.CheckMethodAndAccept(http, out var mediaType) is { } early)
+        {
+            await WriteErrorAsync(http, early, mediaType);
+            return;
+        }
+
         var isGet = HttpMethods.IsGet(http.Request.Method);
-        if (!isGet && !HttpMethods.IsPost(http.Request.Method))
+        var (request, refusal) = isGet ? ReadFromQueryString(http.Request) : await ReadFromBodyAsync(http.Request);
+        if (refusal is not null)
         {
-            http.Response.Headers.Allow = "GET, POST";
-            await WriteErrorAsync(http, StatusCodes.Status405MethodNotAllowed, GraphQLMediaTypes.Json,
-                "METHOD_NOT_ALLOWED", $"The GraphQL endpoint accepts GET and POST, not {http.Request.Method}.");
-            return;
-        }
-
-        var mediaType = GraphQLMediaTypes.Negotiate(http.Request.Headers.Accept);
-        if (mediaType is null)
-        {
-            await WriteErrorAsync(http, StatusCodes.Status406NotAcceptable, GraphQLMediaTypes.Json, "NOT_ACCEPTABLE",
-                $"The Accept header must allow {GraphQLMediaTypes.GraphQLResponse} or {GraphQLMediaTypes.Json}.");
-            return;
-        }
-
-        var (request, failure) = isGet ? ReadFromQueryString(http.Request) : await ReadFromBodyAsync(http.Request);
-        if (failure is not null)
-        {
-            await WriteErrorAsync(http, failure.Value.Status, mediaType, failure.Value.Code, failure.Value.Message);
+            await WriteErrorAsync(http, refusal, mediaType);
             return;
         }
 
@@ -93,12 +83,12 @@ public sealed partial class GraphQLHttpEndpoint(
             : StatusCodes.Status200OK;
     }
 
-    private (GraphQLRequest? Request, RequestFailure? Failure) ReadFromQueryString(HttpRequest http)
+    private (GraphQLRequest? Request, GraphQLHttpRefusal? Refusal) ReadFromQueryString(HttpRequest http)
     {
         var query = http.Query;
         if (TooDeep(query["variables"]) || TooDeep(query["extensions"]))
         {
-            return (null, InputTooDeep());
+            return (null, GraphQLHttpRefusal.InputTooDeep(limits.Value.MaxInputDepth));
         }
 
         try
@@ -115,36 +105,34 @@ public sealed partial class GraphQLHttpEndpoint(
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
             LogMalformedRequest(logger, ex.Message);
-            return (null, RequestFailure.BadRequest("INVALID_REQUEST", "The 'variables' and 'extensions' parameters must be JSON objects."));
+            return (null, GraphQLHttpRefusal.InvalidGetParameters());
         }
     }
 
-    private async Task<(GraphQLRequest? Request, RequestFailure? Failure)> ReadFromBodyAsync(HttpRequest http)
+    private async Task<(GraphQLRequest? Request, GraphQLHttpRefusal? Refusal)> ReadFromBodyAsync(HttpRequest http)
     {
-        if (!IsJsonContentType(http.ContentType))
+        if (GraphQLHttpRefusal.CheckContentType(http) is { } unsupported)
         {
-            return (null, new RequestFailure(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
-                $"POST requests must have Content-Type {GraphQLMediaTypes.Json}; got '{http.ContentType ?? "none"}'."));
+            return (null, unsupported);
         }
 
         var limit = options.Value.MaxRequestBodyBytes;
         var body = await LimitedRequestBody.ReadAsync(http, limit);
         if (body is null)
         {
-            return (null, new RequestFailure(StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE",
-                $"The request body is larger than the limit of {limit} bytes."));
+            return (null, GraphQLHttpRefusal.TooLarge(limit));
         }
 
         if (JsonInputDepth.Exceeds(body.GetBuffer().AsSpan(0, (int)body.Length), envelope: 2, limits.Value.MaxInputDepth))
         {
-            return (null, InputTooDeep());
+            return (null, GraphQLHttpRefusal.InputTooDeep(limits.Value.MaxInputDepth));
         }
 
         try
         {
             var request = await serializer.ReadAsync<GraphQLRequest>(body, http.HttpContext.RequestAborted);
             return request is null
-                ? (null, RequestFailure.BadRequest("INVALID_REQUEST", "The request body must be a JSON object."))
+                ? (null, GraphQLHttpRefusal.InvalidJson())
                 : Validate(request);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or NotSupportedException)
@@ -154,44 +142,29 @@ public sealed partial class GraphQLHttpEndpoint(
             var where = ex is JsonException { LineNumber: { } line, BytePositionInLine: { } position }
                 ? $" (line {line + 1}, byte {position + 1})"
                 : string.Empty;
-            return (null, RequestFailure.BadRequest("INVALID_JSON",
-                $"The request body is not a GraphQL request in JSON{where}: send an object with a 'query' string and optional 'operationName', 'variables' and 'extensions'."));
+            return (null, GraphQLHttpRefusal.InvalidJson(where));
         }
     }
 
-    private static (GraphQLRequest?, RequestFailure?) Validate(GraphQLRequest request) =>
-        string.IsNullOrWhiteSpace(request.Query)
-            ? (null, RequestFailure.BadRequest("QUERY_MISSING", "The request has no 'query'. Send the GraphQL document as a string in 'query'."))
-            : (request, null);
+    private static (GraphQLRequest?, GraphQLHttpRefusal?) Validate(GraphQLRequest request) =>
+        string.IsNullOrWhiteSpace(request.Query) ? (null, GraphQLHttpRefusal.QueryMissing()) : (request, null);
 
     private bool TooDeep(string? parameter) =>
         !string.IsNullOrEmpty(parameter) && JsonInputDepth.Exceeds(System.Text.Encoding.UTF8.GetBytes(parameter), envelope: 1, limits.Value.MaxInputDepth);
 
-    private RequestFailure InputTooDeep() =>
-        RequestFailure.BadRequest(RequestLimitError.MaxInputDepthCode, JsonInputDepth.Message(limits.Value.MaxInputDepth));
-
     private T? ParseJsonParameter<T>(string? value) =>
         string.IsNullOrEmpty(value) ? default : serializer.Deserialize<T>(value);
 
-    private static bool IsJsonContentType(string? contentType) =>
-        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var parsed)
-        && string.Equals(parsed.MediaType.Value, GraphQLMediaTypes.Json, StringComparison.OrdinalIgnoreCase);
-
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
-    private async Task WriteErrorAsync(HttpContext http, int status, string mediaType, string code, string message)
+    private async Task WriteErrorAsync(HttpContext http, GraphQLHttpRefusal refusal, string mediaType)
     {
-        http.Response.StatusCode = status;
+        http.Response.StatusCode = refusal.Status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
-        var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] };
+        var result = new ExecutionResult { Errors = [new ExecutionError(refusal.Message) { Code = refusal.Code }] };
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Rejected a malformed GraphQL request: {Reason}")]
     private static partial void LogMalformedRequest(ILogger logger, string reason);
-
-    private readonly record struct RequestFailure(int Status, string Code, string Message)
-    {
-        public static RequestFailure BadRequest(string code, string message) => new(StatusCodes.Status400BadRequest, code, message);
-    }
 }

@@ -25,8 +25,13 @@ public sealed class QueryOnlyOverGetRule : ValidationRuleBase
 public sealed class QueryOnlyOverGetError : ValidationError
 {
     public QueryOnlyOverGetError(GraphQLOperationDefinition operation)
-        : base($"Only query operations are allowed over GET; send this {operation.Operation.ToString().ToLowerInvariant()} with POST.")
+        : this(GraphQLHttpRefusal.OperationNotAllowedOverGet(operation.Operation.ToString().ToLowerInvariant()))
     {
-        Code = "OPERATION_NOT_ALLOWED_OVER_GET";
+    }
+
+    private QueryOnlyOverGetError(GraphQLHttpRefusal refusal)
+        : base(refusal.Message)
+    {
+        Code = refusal.Code;
     }
 }

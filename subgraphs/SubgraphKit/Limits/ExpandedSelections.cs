@@ -9,7 +9,8 @@ namespace SubgraphKit.Limits;
 /// validation rule runs: GraphQL.NET's rules (OverlappingFieldsCanBeMerged, the complexity analyzer) expand
 /// fragments at each spread, which takes exponential time on fragments that spread each other twice,
 /// and recurses once per level, which overflows the stack on a chain of thousands of fragments. Here
-/// each fragment is measured once and remembered, so the time is linear in the document.
+/// each fragment is measured once and remembered, so the time is linear in the document. The gateway's
+/// edge runs it too, before its engine sees a document, and refuses the fragment cycles it finds.
 /// </summary>
 public sealed class ExpandedSelections
 {
@@ -28,8 +29,11 @@ public sealed class ExpandedSelections
         }
     }
 
+    /// <summary>The first fragment found to spread itself, directly or through others (NoFragmentCycles' error), if any.</summary>
+    public string? CyclicFragment { get; private set; }
+
     /// <summary>Throws a <see cref="RequestLimitError"/> when any operation or fragment of <paramref name="document"/> is over a limit.</summary>
-    public static void Check(GraphQLDocument document, RequestLimits limits)
+    public static ExpandedSelections Check(GraphQLDocument document, RequestLimits limits)
     {
         var selections = new ExpandedSelections(document, limits);
         long fields = 0;
@@ -50,6 +54,8 @@ public sealed class ExpandedSelections
             throw new RequestLimitError(RequestLimitError.MaxFieldsCode,
                 $"The document selects more than {limits.MaxFields} fields, each fragment counted where it is defined and at every spread, the limit of this endpoint.");
         }
+
+        return selections;
     }
 
     /// <summary>A selection set at <paramref name="level"/> (the top one is 1), measured through its fragments.</summary>
@@ -97,6 +103,7 @@ public sealed class ExpandedSelections
         // A fragment that spreads itself is NoFragmentCycles' error; it adds nothing here.
         if (!_inProgress.Add(name))
         {
+            CyclicFragment ??= name.ToString();
             return default;
         }
 
