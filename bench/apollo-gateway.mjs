@@ -13,14 +13,15 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { parse, validate, getOperationAST } from 'graphql';
+import { subgraphUrls } from './subgraph-urls.mjs';
 
 const supergraphSdl = readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8');
-const urls = { roles: process.env.ROLES_URL, patterns: process.env.PATTERNS_URL, glossary: process.env.GLOSSARY_URL };
+const urls = subgraphUrls();
 const port = Number(process.env.APOLLO_PORT || 4300);
 
 const gateway = new ApolloGateway({
   supergraphSdl,
-  buildService: ({ name, url }) => new RemoteGraphQLDataSource({ url: urls[name] || url, fetcher: globalThis.fetch }),
+  buildService: ({ name, url }) => new RemoteGraphQLDataSource({ url: urls[name] ?? url, fetcher: globalThis.fetch }),
 });
 
 const logger = { debug() {}, info() {}, warn: console.warn, error: console.error };

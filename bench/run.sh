@@ -27,8 +27,12 @@ BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$BENCH/.." && pwd)"
 BASE="${BENCH_PORT_BASE:-6200}"
 ROLES_PORT=$((BASE + 1)) PATTERNS_PORT=$((BASE + 2)) GLOSSARY_PORT=$((BASE + 3))
-HIVE_JS_PORT=$((BASE + 10)) HIVE_RUST_PORT=$((BASE + 11)) APOLLO_PORT=$((BASE + 12)) BASELINE_PORT=$((BASE + 20))
+GATEWAY_PORT=$((BASE + 10)) HIVE_PORT=$((BASE + 11)) APOLLO_PORT=$((BASE + 12)) BASELINE_PORT=$((BASE + 20))
 RUN_DIR="$BENCH/.run"
+TOOLS="$BENCH/.tools"
+COUNTERS_VERSION=10.0.750501
+# The engine's binary, where the edge looks for it (gateway/Edge/Engine/EngineOptions.cs).
+GRAFBASE="$REPO/gateway/node_modules/@grafbase/cli-x86_64-unknown-linux-musl/grafbase"
 
 log() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
 
@@ -42,7 +46,7 @@ stop_all() {
 trap stop_all EXIT
 trap 'exit 130' INT TERM
 
-for port in $ROLES_PORT $PATTERNS_PORT $GLOSSARY_PORT $HIVE_JS_PORT $HIVE_RUST_PORT $APOLLO_PORT $BASELINE_PORT; do
+for port in $ROLES_PORT $PATTERNS_PORT $GLOSSARY_PORT $GATEWAY_PORT $HIVE_PORT $APOLLO_PORT $BASELINE_PORT; do
   if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     log "Port $port is already in use; set BENCH_PORT_BASE to move the benchmark's ports"; exit 1
   fi
@@ -54,19 +58,25 @@ if ((BUILD)); then
   dotnet build "$REPO/Federation.sln" -c Release -nologo -clp:ErrorsOnly -v:q
   dotnet build "$BENCH/Baseline/Baseline.csproj" -c Release -nologo -clp:ErrorsOnly -v:q
 fi
-if [[ ! -f "$REPO/gateway/node_modules/.package-lock.json" || "$REPO/gateway/package-lock.json" -nt "$REPO/gateway/node_modules/.package-lock.json" ]]; then
-  log "Installing gateway packages (npm ci in gateway/)"
+if [[ ! -x "$GRAFBASE" ]]; then
+  log "Installing gateway packages for the engine's binary (npm ci in gateway/)"
   (cd "$REPO/gateway" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 if [[ ! -f "$BENCH/node_modules/.package-lock.json" || "$BENCH/package-lock.json" -nt "$BENCH/node_modules/.package-lock.json" ]]; then
   log "Installing bench packages (npm ci in bench/)"
   (cd "$BENCH" && npm ci --no-audit --no-fund --loglevel=error)
 fi
+if [[ ! -x "$TOOLS/dotnet-counters" ]]; then
+  log "Installing dotnet-counters $COUNTERS_VERSION into bench/.tools (counts the requests reaching each subgraph)"
+  dotnet tool install --tool-path "$TOOLS" dotnet-counters --version "$COUNTERS_VERSION" >/dev/null
+fi
 
 rm -rf "$RUN_DIR" && mkdir -p "$RUN_DIR"
 
 # ---- 2. start ------------------------------------------------------------------------------------
 now() { date +%s.%N; }
+subgraph_urls=(ROLES_URL="http://127.0.0.1:$ROLES_PORT/graphql" PATTERNS_URL="http://127.0.0.1:$PATTERNS_PORT/graphql"
+  GLOSSARY_URL="http://127.0.0.1:$GLOSSARY_PORT/graphql")
 
 # poll_ready NAME URL START: background poller; writes seconds-to-ready to $RUN_DIR/ready.NAME (gives up after 120 s).
 poll_ready() {
@@ -82,23 +92,18 @@ poll_ready() {
   HELPERS+=("$!")
 }
 
-start_subgraph() {
-  local name="$1" port="$2" lower; lower="$(tr '[:upper:]' '[:lower:]' <<<"$name")"
-  local start; start="$(now)"
-  (cd "$REPO/subgraphs/$name/bin/Release/net10.0" && exec env "ConnectionStrings__${name}=Data Source=$RUN_DIR/$lower.db" \
-      dotnet "$name.dll" --urls "http://127.0.0.1:$port") >"$RUN_DIR/$lower.log" 2>&1 &
-  PID_OF[$lower]=$!
-  poll_ready "$lower" "http://127.0.0.1:$port/health/ready" "$start"
+# start NAME READY_URL DIR COMMAND...: runs COMMAND in DIR in production mode, logging to $RUN_DIR/NAME.log.
+start() {
+  local name="$1" ready="$2" dir="$3" began; shift 3; began="$(now)"
+  (cd "$dir" && exec env GRAPH_MODE=production "${subgraph_urls[@]}" "$@") >"$RUN_DIR/$name.log" 2>&1 &
+  PID_OF[$name]=$!
+  poll_ready "$name" "$ready" "$began"
 }
 
-start_hive() {
-  local name="$1" port="$2" rust="$3" start; start="$(now)"
-  (cd "$REPO/gateway" && exec env GATEWAY_PORT="$port" HIVE_ROUTER_RUNTIME="$rust" \
-      ROLES_URL="http://127.0.0.1:$ROLES_PORT/graphql" PATTERNS_URL="http://127.0.0.1:$PATTERNS_PORT/graphql" \
-      GLOSSARY_URL="http://127.0.0.1:$GLOSSARY_PORT/graphql" \
-      ./node_modules/.bin/hive-gateway supergraph --config-path gateway.config.ts) >"$RUN_DIR/$name.log" 2>&1 &
-  PID_OF[$name]=$!
-  poll_ready "$name" "http://127.0.0.1:$port/readiness" "$start"
+start_subgraph() {
+  local name="$1" port="$2" lower; lower="$(tr '[:upper:]' '[:lower:]' <<<"$name")"
+  start "$lower" "http://127.0.0.1:$port/health/ready" "$REPO/subgraphs/$name/bin/Release/net10.0" \
+    "ConnectionStrings__${name}=Data Source=$RUN_DIR/$lower.db" dotnet "$name.dll" --urls "http://127.0.0.1:$port"
 }
 
 wait_helpers() {
@@ -107,46 +112,37 @@ wait_helpers() {
   HELPERS=()
 }
 
-log "Starting the three subgraphs and Hive Gateway (JS planner: HIVE_ROUTER_RUNTIME=false) together; timing each to ready"
+log "Starting the three subgraphs and our gateway (the edge, which starts the engine) together; timing each to ready"
 start_subgraph Roles "$ROLES_PORT"
 start_subgraph Patterns "$PATTERNS_PORT"
 start_subgraph Glossary "$GLOSSARY_PORT"
-start_hive hive-js "$HIVE_JS_PORT" false
+start gateway "http://127.0.0.1:$GATEWAY_PORT/readiness" "$REPO/gateway/Edge/bin/Release/net10.0" \
+  "Engine__Home=$RUN_DIR/grafbase-home" dotnet Edge.dll --urls "http://127.0.0.1:$GATEWAY_PORT"
 wait_helpers
 
-log "Starting Hive Gateway (Rust planner, the default), Apollo Gateway and the baseline"
-start_hive hive-rust "$HIVE_RUST_PORT" true
-start="$(now)"
-(cd "$BENCH" && exec env APOLLO_PORT="$APOLLO_PORT" ROLES_URL="http://127.0.0.1:$ROLES_PORT/graphql" \
-    PATTERNS_URL="http://127.0.0.1:$PATTERNS_PORT/graphql" GLOSSARY_URL="http://127.0.0.1:$GLOSSARY_PORT/graphql" \
-    node apollo-gateway.mjs) >"$RUN_DIR/apollo.log" 2>&1 &
-PID_OF[apollo]=$!
-poll_ready apollo "http://127.0.0.1:$APOLLO_PORT/readiness" "$start"
-start="$(now)"
-(cd "$BENCH/Baseline/bin/Release/net10.0" && exec env "ConnectionStrings__Roles=Data Source=$RUN_DIR/roles.db" \
-    dotnet Baseline.dll --urls "http://127.0.0.1:$BASELINE_PORT") >"$RUN_DIR/baseline.log" 2>&1 &
-PID_OF[baseline]=$!
-poll_ready baseline "http://127.0.0.1:$BASELINE_PORT/health/ready" "$start"
+log "Starting the peers: Hive Gateway (Rust planner), Apollo Gateway, and the bare baseline"
+start hive "http://127.0.0.1:$HIVE_PORT/readiness" "$BENCH" \
+  HIVE_PORT="$HIVE_PORT" ./node_modules/.bin/hive-gateway supergraph --config-path hive-gateway.config.mjs
+start apollo "http://127.0.0.1:$APOLLO_PORT/readiness" "$BENCH" APOLLO_PORT="$APOLLO_PORT" node apollo-gateway.mjs
+start baseline "http://127.0.0.1:$BASELINE_PORT/health/ready" "$BENCH/Baseline/bin/Release/net10.0" \
+  "ConnectionStrings__Roles=Data Source=$RUN_DIR/roles.db" dotnet Baseline.dll --urls "http://127.0.0.1:$BASELINE_PORT"
 wait_helpers
 
 READY="" PIDS=""
-for name in roles patterns glossary hive-js hive-rust apollo baseline; do
+for name in roles patterns glossary gateway hive apollo baseline; do
   t="$(cat "$RUN_DIR/ready.$name" 2>/dev/null || echo -)"
   READY+="$name=$t," PIDS+="$name=${PID_OF[$name]},"
   log "  $name: ready in ${t} s (PID ${PID_OF[$name]})"
 done
-url_if_ready() { [[ "$(cat "$RUN_DIR/ready.$1" 2>/dev/null || echo -)" != "-" ]] && echo "$2" || echo ""; }
+url_if_ready() { [[ "$(cat "$RUN_DIR/ready.$1" 2>/dev/null || echo -)" != "-" ]] && echo "http://127.0.0.1:$2/graphql" || echo ""; }
 
 # ---- 3 + 4. measure and report -------------------------------------------------------------------
 log "Measuring (${WARMUP} s warm-up + ${DURATION} s per row, ${CONNECTIONS} connections)"
 (cd "$BENCH" && env DURATION="$DURATION" WARMUP="$WARMUP" CONNECTIONS="$CONNECTIONS" READY="$READY" PIDS="$PIDS" \
-    RESULTS_DIR="$BENCH/results" \
-    ROLES_URL="$(url_if_ready roles "http://127.0.0.1:$ROLES_PORT/graphql")" \
-    PATTERNS_URL="$(url_if_ready patterns "http://127.0.0.1:$PATTERNS_PORT/graphql")" \
-    GLOSSARY_URL="$(url_if_ready glossary "http://127.0.0.1:$GLOSSARY_PORT/graphql")" \
-    BASELINE_URL="$(url_if_ready baseline "http://127.0.0.1:$BASELINE_PORT/graphql")" \
-    HIVE_JS_URL="$(url_if_ready hive-js "http://127.0.0.1:$HIVE_JS_PORT/graphql")" \
-    HIVE_RUST_URL="$(url_if_ready hive-rust "http://127.0.0.1:$HIVE_RUST_PORT/graphql")" \
-    APOLLO_URL="$(url_if_ready apollo "http://127.0.0.1:$APOLLO_PORT/graphql")" \
+    RESULTS_DIR="$BENCH/results" COUNTERS="$TOOLS/dotnet-counters" \
+    ROLES_URL="$(url_if_ready roles "$ROLES_PORT")" PATTERNS_URL="$(url_if_ready patterns "$PATTERNS_PORT")" \
+    GLOSSARY_URL="$(url_if_ready glossary "$GLOSSARY_PORT")" BASELINE_URL="$(url_if_ready baseline "$BASELINE_PORT")" \
+    GATEWAY_URL="$(url_if_ready gateway "$GATEWAY_PORT")" HIVE_URL="$(url_if_ready hive "$HIVE_PORT")" \
+    APOLLO_URL="$(url_if_ready apollo "$APOLLO_PORT")" \
     node measure.mjs) >"$RUN_DIR/report.md"
 log "Report: bench/results/latest.md (logs of this run in bench/.run/)"

@@ -1,9 +1,11 @@
-// The S1 baseline: what `{ roles { nodes { id name } } }` costs with no GraphQL at all. It reads the same Roles
-// table of the roles subgraph's SQLite database (read-only) and writes the same JSON the subgraph returns:
-// {"data":{"roles":{"nodes":[{"id":"<base64url(Role:slug)>","name":"..."}]}}}. Any POST /graphql gets that answer.
+// The S1 baseline: what `{ roles { nodes { id name } } }` costs with no GraphQL at all. Like a real endpoint it
+// reads and parses the JSON request body (400 without a string "query"), then reads the same Roles table of the
+// roles subgraph's SQLite database (read-only) and writes the same JSON the subgraph returns:
+// {"data":{"roles":{"nodes":[{"id":"<base64url(Role:slug)>","name":"..."}]}}}, whatever the query says.
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +25,13 @@ app.MapGet("/health/ready", async () =>
 
 app.MapPost("/graphql", async (HttpContext http) =>
 {
+    var request = await JsonSerializer.DeserializeAsync(http.Request.Body, BaselineJson.Default.GraphQLRequest, http.RequestAborted);
+    if (string.IsNullOrEmpty(request?.Query))
+    {
+        http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return;
+    }
+
     await using var connection = new SqliteConnection(readOnly);
     await connection.OpenAsync(http.RequestAborted);
     await using var command = connection.CreateCommand();
@@ -51,3 +60,9 @@ app.MapPost("/graphql", async (HttpContext http) =>
 });
 
 await app.RunAsync();
+
+internal sealed record GraphQLRequest(string? Query, string? OperationName, JsonElement? Variables, JsonElement? Extensions);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(GraphQLRequest))]
+internal sealed partial class BaselineJson : JsonSerializerContext;
