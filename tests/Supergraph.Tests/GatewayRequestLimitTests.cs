@@ -1,15 +1,29 @@
 using System.Net;
+using System.Text.Json.Nodes;
 
 namespace Supergraph.Tests;
 
 /// <summary>
-/// The gateway's request limits (gateway/plugins/request-limits.ts; values and reasons in README.md,
-/// "Limits"), and the proof that the limits of gateway and subgraphs leave room for every trusted
-/// operation, including the subgraph requests the gateway makes for it.
+/// The gateway's request limits (values and reasons in docs/limits.md): the edge's 1,000 tokens, then the
+/// engine's <c>[operation_limits]</c> (depth 8, aliases 10, root fields 10) and <c>[complexity_control]</c>
+/// (10,000, counted from the subgraphs' @cost and @listSize) of gateway/grafbase.toml. The engine refuses
+/// each with OPERATION_VALIDATION_ERROR and a message that names the limit but neither its value nor the
+/// query's count, so costs are checked at the boundary. It has no directive limit (grafbase.toml offers
+/// none): the token limit is what bounds directives. And the proof that the limits of gateway and
+/// subgraphs leave room for every trusted operation, including the subgraph requests the gateway makes for it.
 /// </summary>
 [Collection(SharedProductionSupergraph.Name)]
 public sealed class GatewayRequestLimitTests(ProductionSystem system)
 {
+    private const string EngineCode = "OPERATION_VALIDATION_ERROR";
+    private const string OverComplexity = "Query exceeded complexity limit";
+    private const string TooDeep = "Query is nested too deep.";
+    private const string TooManyAliases = "Query contains too many aliases.";
+    private const string TooManyRootFields = "Query contains too many root fields.";
+
+    /// <summary>An object field at the root: it costs 1, so a query that costs exactly the limit goes over with it.</summary>
+    private const string OneMore = " role(slug: \"backend-developer\") { name }";
+
     /// <summary>Variables for the operations of schema/operations/ that need them.</summary>
     private static readonly Dictionary<string, object> Variables = new()
     {
@@ -45,55 +59,104 @@ public sealed class GatewayRequestLimitTests(ProductionSystem system)
     {
         var response = await system.Gateway.PostGraphQLAsync("{ " + string.Join(" ", Enumerable.Repeat("__typename", 1001)) + " }");
 
-        AssertRefused(response, "MAX_TOKENS_EXCEEDED");
+        Assert.Equal("The document has more than 1000 tokens, the limit of this gateway.", AssertRefused(response, "MAX_TOKENS_EXCEEDED"));
     }
 
     [Fact]
-    public async Task More_than_10_aliases_is_400_max_aliases_exceeded()
+    public async Task Directives_are_bounded_by_the_1000_token_limit_alone()
     {
-        var response = await system.Gateway.PostGraphQLAsync("{ " + string.Join(" ", Enumerable.Range(0, 11).Select(i => $"r{i}: roles {{ nodes {{ name }} }}")) + " }");
+        // `@include(if: true)` is 7 tokens; `query { t: __typename … }` 6 more, `query Q` one more.
+        var directives = string.Concat(Enumerable.Repeat(" @include(if: true)", 142));
 
-        AssertRefused(response, "MAX_ALIASES_EXCEEDED");
+        var inside = await system.Gateway.PostGraphQLAsync("query { t: __typename" + directives + " }");
+        var over = await system.Gateway.PostGraphQLAsync("query Q { t: __typename" + directives + " }");
+
+        Assert.Equal("Query", GraphQLAssert.Data(inside)["t"]?.GetValue<string>());
+        AssertRefused(over, "MAX_TOKENS_EXCEEDED");
     }
 
     [Fact]
-    public async Task More_than_10_directives_is_400_max_directives_exceeded()
+    public async Task More_than_10_aliases_is_400_too_many_aliases()
     {
-        var response = await system.Gateway.PostGraphQLAsync("{ __typename " + string.Concat(Enumerable.Repeat("@include(if: true) ", 11)) + "}");
+        static string Aliased(int count) => "{ roles { nodes { " + string.Join(" ", Enumerable.Range(0, count).Select(i => $"n{i}: name")) + " } } }";
 
-        AssertRefused(response, "MAX_DIRECTIVES_EXCEEDED");
+        GraphQLAssert.Data(await system.Gateway.PostGraphQLAsync(Aliased(10)));
+        AssertEngineRefused(await system.Gateway.PostGraphQLAsync(Aliased(11)), TooManyAliases);
     }
 
     [Fact]
-    public async Task Deeper_than_8_levels_is_400_max_depth_exceeded()
+    public async Task More_than_10_root_fields_is_400_too_many_root_fields_aliased_or_not()
     {
-        var response = await system.Gateway.PostGraphQLAsync("{ roles { nodes { tools { roles { tools { roles { tools { roles { name } } } } } } } } }");
+        string[] fields =
+        [
+            "roles { totalCount }", "tools { totalCount }", "terms { totalCount }", "patterns { totalCount }", "practices { totalCount }",
+            "comparisonTable { totalCount }", "role(slug: \"backend-developer\") { name }", "tool(slug: \"postman\") { name }",
+            "term(slug: \"api\") { name }", "pattern(slug: \"backend-for-frontend\") { name }", "__typename",
+        ];
+        var aliases = Enumerable.Range(0, 11).Select(i => $"r{i}: roles {{ totalCount }}").ToArray();
 
-        AssertRefused(response, "MAX_DEPTH_EXCEEDED");
+        GraphQLAssert.Data(await system.Gateway.PostGraphQLAsync("{ " + string.Join(" ", fields[..10]) + " }"));
+        AssertEngineRefused(await system.Gateway.PostGraphQLAsync("{ " + string.Join(" ", fields) + " }"), TooManyRootFields);
+        // Each aliased use of a root field counts as a root field, and that limit answers first.
+        AssertEngineRefused(await system.Gateway.PostGraphQLAsync("{ " + string.Join(" ", aliases) + " }"), TooManyRootFields);
     }
 
     [Fact]
-    public async Task Complexity_over_10000_is_400_max_complexity_exceeded_before_any_subgraph_is_called()
+    public async Task Deeper_than_8_levels_is_400_nested_too_deep()
     {
+        // Eight levels through single objects, cheap enough (2,221) that only depth can refuse the ninth.
+        var eight = await system.Gateway.PostGraphQLAsync("{ term(slug: \"api\") { perspectives { term { perspectives { role { tools { source { heading } } } } } } } }");
+        var nine = await system.Gateway.PostGraphQLAsync("{ roles { nodes { tools { roles { tools { roles { tools { roles { name } } } } } } } } }");
+
+        GraphQLAssert.Data(eight);
+        AssertEngineRefused(nine, TooDeep);
+    }
+
+    [Fact]
+    public async Task Complexity_over_10000_is_400_with_the_limit_named_and_no_count()
+    {
+        // 1 for the connection, then 10 × (…) for the default page (@listSize assumedSize) and for each of
+        // the three lists below it (no @listSize: the flat 10 of list_size): 1 + 10 × 1111 = 11111.
         var response = await system.Gateway.PostGraphQLAsync("{ roles { nodes { tools { roles { tools { name } } } } } }");
 
-        var error = AssertRefused(response, "MAX_COMPLEXITY_EXCEEDED");
-        // 1 for the connection and 1 for its nodes, then 10 × (…) for the default page (@listSize
-        // assumedSize) and for each of the three lists below it (no @listSize: the flat 10).
-        Assert.Contains("complexity is 11112;", error, StringComparison.Ordinal);
+        AssertEngineRefused(response, OverComplexity);
     }
 
-    [Fact]
-    public async Task A_page_of_50_over_nested_lists_is_refused_and_a_page_of_2_passes()
+    [Theory]
+    // A connection costs 1 and its nodes `first` × (1 + what each selects); a list without @listSize 10 ×.
+    // Page of 9 over three nested lists: 1 + 9 × (1 + 10 × (1 + 10 × (1 + 10))) = 1 + 9 × 1111, the limit.
+    [InlineData("{ roles(first: 9) { nodes { tools { roles { tools { name } } } } } }", null, 10_000)]
+    [InlineData("{ roles(first: 9) { nodes { tools { roles { tools { name } } } } }" + OneMore + " }", null, 10_001)]
+    [InlineData("{ roles(first: 2) { nodes { tools { roles { tools { name } } } } } }", null, 2_223)]
+    [InlineData("{ roles(first: 50) { nodes { tools { roles { tools { name } } } } } }", null, 55_551)]
+    // A variable's default slices like a literal.
+    [InlineData("query ($size: Int = 9) { tools(first: $size) { nodes { roles { tools { roles { name } } } } } }", null, 10_000)]
+    [InlineData("query ($size: Int = 9) { tools(first: $size) { nodes { roles { tools { roles { name } } } } }" + OneMore + " }", null, 10_001)]
+    // totalCount @cost(weight: 5), where a scalar costs 0: 5 + the page of 9 above.
+    [InlineData("{ tools(first: 9) { totalCount nodes { roles { tools { roles { name } } } } } }", null, 10_005)]
+    // edges are sized by `first` like nodes, each edge 1 + its node: 1 + 5 + 8 × 1112 (with the flat 10, 11126).
+    [InlineData("{ tools(first: 8) { totalCount edges { node { roles { tools { roles { name } } } } } } }", null, 8_902)]
+    [InlineData("{ tools(first: 9) { edges { node { roles { tools { roles { name } } } } } } }", null, 10_009)]
+    // nodes(ids:) @listSize(assumedSize: 100), however few ids: 100 × (1 + 10 × (4 + 4 + 1)), then one more
+    // list of leaves (100 × 10 more). With the flat 10, both would pass.
+    [InlineData("{ nodes(ids: [\"x\"]) { ... on Role { termPerspectives { role { name } term { name } source { heading } } patternStances { role { name } pattern { name } source { heading } } tools { name } } } }", null, 9_100)]
+    [InlineData("{ nodes(ids: [\"x\"]) { ... on Role { termPerspectives { role { name } term { name } source { heading } } patternStances { role { name } pattern { name } source { heading } } tools { name } practices { name } } } }", null, 10_100)]
+    // search @cost(weight: 10), its results sized by `first` (here a variable's default): each result 1, its
+    // node 1, the role's lists 10 × (1 + 10 + 10) + 10 × 1: 10 + 45 × 222. Counted as 1, search would pass both.
+    [InlineData("query ($q: String!, $n: Int = 45) { search(query: $q, first: $n) { results { node { ... on Role { tools { roles { name } practices { name } } practices { name } } } } } }", "api", 10_000)]
+    [InlineData("query ($q: String!, $n: Int = 45) { search(query: $q, first: $n) { results { node { ... on Role { tools { roles { name } practices { name } } practices { name } } } } }" + OneMore + " }", "api", 10_001)]
+    public async Task Costs_add_up_as_the_supergraph_declares_them(string query, string? searchText, int declaredCost)
     {
-        const string Query = "{ roles(first: %) { nodes { tools { roles { tools { name } } } } } }";
+        var response = await system.Gateway.PostGraphQLAsync(query, searchText is null ? null : new { q = searchText });
 
-        var large = await system.Gateway.PostGraphQLAsync(Query.Replace("%", "50", StringComparison.Ordinal));
-        var small = await system.Gateway.PostGraphQLAsync(Query.Replace("%", "2", StringComparison.Ordinal));
-
-        // 1 + 1 + first × (1 + 10 × (1 + 10 × (1 + 10))): 55552 with first 50, 2224 with first 2.
-        Assert.Contains("complexity is 55552;", AssertRefused(large, "MAX_COMPLEXITY_EXCEEDED"), StringComparison.Ordinal);
-        GraphQLAssert.Data(small);
+        if (declaredCost <= 10_000)
+        {
+            GraphQLAssert.Data(response);
+        }
+        else
+        {
+            AssertEngineRefused(response, OverComplexity);
+        }
     }
 
     [Theory]
@@ -101,46 +164,41 @@ public sealed class GatewayRequestLimitTests(ProductionSystem system)
     [InlineData("last")]
     public async Task A_page_size_from_a_variable_counts_like_a_literal(string argument)
     {
+        // 1 + size × 1111: 10000 with 9, 11111 with 10.
         var query = $"query ($size: Int) {{ tools({argument}: $size) {{ nodes {{ roles {{ tools {{ roles {{ name }} }} }} }} }} }}";
 
-        var large = await system.Gateway.PostGraphQLAsync(query, new { size = 50 });
-        var small = await system.Gateway.PostGraphQLAsync(query, new { size = 2 });
+        var atTheLimit = await system.Gateway.PostGraphQLAsync(query, new { size = 9 });
+        var over = await system.Gateway.PostGraphQLAsync(query, new { size = 10 });
 
-        Assert.Contains("complexity is 55552;", AssertRefused(large, "MAX_COMPLEXITY_EXCEEDED"), StringComparison.Ordinal);
-        GraphQLAssert.Data(small);
+        GraphQLAssert.Data(atTheLimit);
+        AssertEngineRefused(over, OverComplexity);
     }
 
     [Theory]
-    // totalCount @cost(weight: 5); edges sized by first like nodes: 1 + 5 + 1 + 50 × (1 + 1 + 10 × (1 + 10 × (1 + 10))).
-    [InlineData("{ tools(first: 50) { totalCount edges { node { roles { tools { roles { name } } } } } } }", null, 55607)]
-    // nodes(ids:) @listSize(assumedSize: 100), however few ids: 1 + 100 × (1 + 10 × (1 + 10 × (1 + 10))).
-    [InlineData("{ nodes(ids: [\"x\"]) { ... on Role { tools { roles { tools { name } } } } } }", null, 111101)]
-    // search @cost(weight: 10), its results sized by first (a variable's default here):
-    // 10 + 1 + 10 × (1 + 1 + 10 × (1 + 10 × (1 + 10))).
-    [InlineData("query ($q: String!, $n: Int = 10) { search(query: $q, first: $n) { results { node { ... on Role { tools { roles { tools { name } } } } } } } }", "api", 11131)]
-    public async Task Costs_add_up_as_the_supergraph_declares_them(string query, string? searchText, int expected)
+    [InlineData("{ roles { nodes { tools { roles { tools { name } } } } } }", OverComplexity)]
+    [InlineData("{ roles { nodes { tools { roles { tools { roles { tools { roles { name } } } } } } } } }", TooDeep)]
+    public async Task Limit_errors_under_application_json_are_200_with_errors_and_no_data(string query, string message)
     {
-        var response = await system.Gateway.PostGraphQLAsync(query, searchText is null ? null : new { q = searchText });
+        var response = await system.Gateway.PostGraphQLAsync(query, accept: MediaTypes.Json);
 
-        Assert.Contains($"complexity is {expected};", AssertRefused(response, "MAX_COMPLEXITY_EXCEEDED"), StringComparison.Ordinal);
+        Assert.Equal(message, AssertError(response, HttpStatusCode.OK, MediaTypes.Json, EngineCode));
     }
 
-    [Fact]
-    public async Task Limit_errors_under_application_json_are_200_with_errors_and_no_data()
-    {
-        var response = await system.Gateway.PostGraphQLAsync("{ roles { nodes { tools { roles { tools { name } } } } } }", accept: MediaTypes.Json);
+    /// <summary>The engine's answer to a limit under application/graphql-response+json.</summary>
+    private static void AssertEngineRefused(GraphQLResponse response, string message) =>
+        Assert.Equal(message, AssertRefused(response, EngineCode));
 
-        Assert.Equal(HttpStatusCode.OK, response.Status);
-        Assert.Null(response.Data);
-        Assert.Equal("MAX_COMPLEXITY_EXCEEDED", response.Errors?[0]?["extensions"]?["code"]?.GetValue<string>());
-    }
+    /// <summary>400, no data, one error with the code; returns its message.</summary>
+    private static string AssertRefused(GraphQLResponse response, string code) =>
+        AssertError(response, HttpStatusCode.BadRequest, MediaTypes.GraphQLResponse, code);
 
-    /// <summary>400, no data, the code; returns the message.</summary>
-    private static string AssertRefused(GraphQLResponse response, string code)
+    private static string AssertError(GraphQLResponse response, HttpStatusCode status, string mediaType, string code)
     {
-        Assert.True(response.Status == HttpStatusCode.BadRequest, response.ToString());
+        Assert.True(response.Status == status, response.ToString());
+        Assert.Equal(mediaType, response.MediaType);
         Assert.Null(response.Data);
-        Assert.Equal(code, response.Errors?[0]?["extensions"]?["code"]?.GetValue<string>());
-        return response.Errors![0]!["message"]!.GetValue<string>();
+        var error = Assert.IsType<JsonObject>(Assert.Single(response.Errors!), exactMatch: false);
+        Assert.Equal(code, error["extensions"]?["code"]?.GetValue<string>());
+        return error["message"]!.GetValue<string>();
     }
 }

@@ -29,7 +29,8 @@ public static class SubgraphHostingExtensions
 {
     /// <summary>
     /// The Apollo Federation version every subgraph links (@link(url: ".../federation/v2.9")): 2.9 for
-    /// the demand-control directives @cost and @listSize (Limits/DemandControl.cs).
+    /// the demand-control directives @cost and @listSize, linked from their own spec and composed with
+    /// @composeDirective (Limits/DemandControl.cs).
     /// </summary>
     public const string FederationVersion = "2.9";
 
@@ -83,8 +84,8 @@ public static class SubgraphHostingExtensions
             graphQL
                 .AddSchema<TSchema>()
                 .AddSystemTextJson()
-                .AddFederation(FederationVersion, DemandControl.ImportDirectives)
-                .ConfigureSchema(DemandControl.RegisterDirectives)
+                .AddFederation(FederationVersion, DemandControl.ImportComposeDirective)
+                .ConfigureSchema(DemandControl.LinkCostSpec)
                 .ConfigureExecution<ValidatedDocumentCache>()
                 .AddGraphTypes(typeof(TSchema).Assembly)
                 .AddGraphTypes(typeof(ArticleSectionType).Assembly)

@@ -7,31 +7,40 @@ using GraphQLParser.AST;
 namespace SubgraphKit.Limits;
 
 /// <summary>
-/// Federation 2.9's demand-control directives, <c>@cost</c> and <c>@listSize</c>, declared in the
-/// subgraph SDL and counted by the subgraph's own complexity analyzer, so that the gateway
-/// (gateway/plugins/request-limits.ts reads them from the supergraph) and every subgraph count one
-/// request alike. GraphQL.NET 8.8.5 registers the federation directives up to v2.8 (@context,
-/// @fromContext) but not these two, so the kit imports them through the federation @link and defines
-/// them here, as the spec defines them (https://specs.apollo.dev/cost/v0.1).
+/// GraphQL's cost spec (https://specs.apollo.dev/cost/v0.1): <c>@cost</c> and <c>@listSize</c> in the
+/// subgraph SDL, counted by Grafbase's engine (gateway/grafbase.toml, [complexity_control]) and by the
+/// subgraph's own complexity analyzer alike. The engine composes from the subgraph SDL and keeps a
+/// directive only when the SDL links its spec by its own URL, applies @composeDirective to it and defines
+/// it; imported through the federation @link it warns "Unknown directive" and drops it (docs/limits.md).
 /// </summary>
 public static class DemandControl
 {
     public const string CostDirective = "cost";
     public const string ListSizeDirective = "listSize";
+    public const string SpecUrl = "https://specs.apollo.dev/cost/v0.1";
 
     /// <summary>The connection fields' sized fields: the page's rows are either of them.</summary>
     private static readonly string[] ConnectionSizedFields = ["edges", "nodes"];
 
-    /// <summary>Imports both directives by their own names into the federation @link.</summary>
-    public static void ImportDirectives(LinkConfiguration link)
-    {
-        link.Imports.Add("@" + CostDirective, "@" + CostDirective);
-        link.Imports.Add("@" + ListSizeDirective, "@" + ListSizeDirective);
-    }
+    /// <summary>Imports @composeDirective into the federation @link, for <see cref="LinkCostSpec"/>.</summary>
+    public static void ImportComposeDirective(LinkConfiguration federation) =>
+        federation.Imports.Add("@composeDirective", "@composeDirective");
 
-    /// <summary>The directive definitions, so that the schema accepts them where they are applied.</summary>
-    public static void RegisterDirectives(ISchema schema)
+    /// <summary>
+    /// Links the cost spec (<c>@link(url: ".../cost/v0.1", import: ["@cost", "@listSize"])</c>), composes
+    /// both directives into the supergraph (<c>@composeDirective</c>), and defines them as the spec does.
+    /// GraphQL.NET 8.8.5's <c>_service { sdl }</c> leaves out only the federation and link specs' definitions,
+    /// so these two are printed: both compositions (gateway/compose.mjs and the engine's) need them.
+    /// </summary>
+    public static void LinkCostSpec(ISchema schema)
     {
+        schema.LinkSchema(SpecUrl, link =>
+        {
+            link.Imports.Add("@" + CostDirective, "@" + CostDirective);
+            link.Imports.Add("@" + ListSizeDirective, "@" + ListSizeDirective);
+        });
+        schema.ApplyDirective("composeDirective", "name", "@" + CostDirective);
+        schema.ApplyDirective("composeDirective", "name", "@" + ListSizeDirective);
         schema.Directives.Register(
             new Directive(CostDirective,
                 DirectiveLocation.ArgumentDefinition, DirectiveLocation.Enum, DirectiveLocation.FieldDefinition,
