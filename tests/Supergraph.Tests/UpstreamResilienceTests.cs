@@ -188,45 +188,15 @@ public sealed class GatewayTimeoutTests(GatewayTimeoutTests.ShortGatewayTimeoutS
     }
 
     /// <summary>
-    /// The system with the engine's whole-request timeout at 1 s, below the glossary's 5 s, and the glossary
-    /// behind a <see cref="FaultyProxy"/> that stalls it: gateway/grafbase.toml with a <c>[gateway]</c> table
-    /// added, written beside the fixture's databases (its schema paths made absolute).
+    /// The glossary behind its proxy, with the engine's whole-request timeout at 1 s, below the subgraphs'
+    /// (a <c>[gateway]</c> table added to the config).
     /// </summary>
-    public sealed class ShortGatewayTimeoutSystem : SupergraphFixture
+    public sealed class ShortGatewayTimeoutSystem : GlossaryBehindProxy
     {
-        public FaultyProxy Proxy { get; private set; } = null!;
-
-        protected override IReadOnlyDictionary<string, string> GatewayEnvironment
+        protected override string Configure(string grafbaseToml)
         {
-            get
-            {
-                var config = Repo.Path("gateway", "grafbase.toml");
-                var text = File.ReadAllText(config);
-                Require(!text.Contains("[gateway]", StringComparison.Ordinal), $"{config} has a [gateway] table of its own now: set its timeout there");
-                var copy = System.IO.Path.Combine(DataDirectory, "grafbase.toml");
-                File.WriteAllText(copy, "[gateway]\ntimeout = \"1s\"\n\n" + text.Replace("\"../schema/", "\"" + Repo.Path("schema") + "/", StringComparison.Ordinal));
-                return new Dictionary<string, string> { ["Engine__Config"] = copy };
-            }
-        }
-
-        protected override async Task<string> GatewayRouteToAsync(string name)
-        {
-            if (name != "Glossary")
-            {
-                return await base.GatewayRouteToAsync(name);
-            }
-
-            Proxy = await FaultyProxy.StartAsync(new Uri(SubgraphUrl(name), "graphql"));
-            return Proxy.Url.ToString();
-        }
-
-        public override async Task DisposeAsync()
-        {
-            await base.DisposeAsync();
-            if (Proxy is not null)
-            {
-                await Proxy.DisposeAsync();
-            }
+            Require(!grafbaseToml.Contains("[gateway]", StringComparison.Ordinal), "gateway/grafbase.toml has a [gateway] table of its own now: set its timeout there");
+            return "[gateway]\ntimeout = \"1s\"\n\n" + base.Configure(grafbaseToml);
         }
     }
 }

@@ -34,7 +34,7 @@ public static class EdgeHostingExtensions
         services.AddHealthChecks().AddReadinessChecks(subgraphs);
 
         // On SIGTERM Kestrel stops accepting and waits this long for requests in flight (two subgraph
-        // timeouts: a call and its retry); the engine is stopped after that.
+        // timeouts of grafbase.toml: a request whose calls stall on two hops); the engine is stopped after that.
         services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(10));
         return builder;
     }
