@@ -31,8 +31,6 @@ GATEWAY_PORT=$((BASE + 10)) HIVE_PORT=$((BASE + 11)) APOLLO_PORT=$((BASE + 12)) 
 RUN_DIR="$BENCH/.run"
 TOOLS="$BENCH/.tools"
 COUNTERS_VERSION=10.0.750501
-# The engine's binary, where the edge looks for it (gateway/Edge/Engine/EngineOptions.cs).
-GRAFBASE="$REPO/gateway/node_modules/@grafbase/cli-x86_64-unknown-linux-musl/grafbase"
 
 log() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
 
@@ -58,8 +56,8 @@ if ((BUILD)); then
   dotnet build "$REPO/Federation.sln" -c Release -nologo -clp:ErrorsOnly -v:q
   dotnet build "$BENCH/Baseline/Baseline.csproj" -c Release -nologo -clp:ErrorsOnly -v:q
 fi
-if [[ ! -x "$GRAFBASE" ]]; then
-  log "Installing gateway packages for the engine's binary (npm ci in gateway/)"
+if [[ ! -f "$REPO/gateway/node_modules/.package-lock.json" || "$REPO/gateway/package-lock.json" -nt "$REPO/gateway/node_modules/.package-lock.json" ]]; then
+  log "Installing gateway packages: the engine's binary and Apollo Gateway (npm ci in gateway/)"
   (cd "$REPO/gateway" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 if [[ ! -f "$BENCH/node_modules/.package-lock.json" || "$BENCH/package-lock.json" -nt "$BENCH/node_modules/.package-lock.json" ]]; then
@@ -123,7 +121,7 @@ wait_helpers
 log "Starting the peers: Hive Gateway (Rust planner), Apollo Gateway, and the bare baseline"
 start hive "http://127.0.0.1:$HIVE_PORT/readiness" "$BENCH" \
   HIVE_PORT="$HIVE_PORT" ./node_modules/.bin/hive-gateway supergraph --config-path hive-gateway.config.mjs
-start apollo "http://127.0.0.1:$APOLLO_PORT/readiness" "$BENCH" APOLLO_PORT="$APOLLO_PORT" node apollo-gateway.mjs
+start apollo "http://127.0.0.1:$APOLLO_PORT/readiness" "$REPO/gateway" node apollo-reference.mjs "$APOLLO_PORT"
 start baseline "http://127.0.0.1:$BASELINE_PORT/health/ready" "$BENCH/Baseline/bin/Release/net10.0" \
   "ConnectionStrings__Roles=Data Source=$RUN_DIR/roles.db" dotnet Baseline.dll --urls "http://127.0.0.1:$BASELINE_PORT"
 wait_helpers

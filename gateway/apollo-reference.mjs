@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // apollo-reference.mjs: Apollo Gateway on the committed schema/supergraph.graphql, the reference that
-// ApolloGatewayDifferentialTests compares our gateway's answers with. For tests only, never served.
+// ApolloGatewayDifferentialTests compares our gateway's answers with, and bench/'s Apollo peer. Never served.
 //
 //   node gateway/apollo-reference.mjs [PORT]      (or APOLLO_PORT; listens on 127.0.0.1 only)
 //
 // The subgraph URLs come from ROLES_URL, PATTERNS_URL, GLOSSARY_URL, as for the engine. POST /graphql
 // takes {query, variables, operationName}; GET /readiness answers 200 once the gateway has loaded.
 // A bare node:http handler rather than @apollo/server: the test needs Apollo's planner and executor, not
-// a second HTTP layer to tell apart from them.
+// a second HTTP layer to tell apart from them, and the bench measures Apollo's gateway at its cheapest.
+// Each distinct document is parsed and validated once, as Apollo Server's document cache does.
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
@@ -38,16 +39,27 @@ const { executor } = await gateway.load();
 const schema = gateway.schema;
 const logger = { debug() {}, info() {}, warn: console.warn, error: console.error };
 
+const documents = new Map(); // operation name + query text -> { document } | { errors }
+function prepare(query, operationName) {
+  const key = `${operationName ?? ''}\n${query}`;
+  let entry = documents.get(key);
+  if (!entry) {
+    try {
+      const document = parse(query);
+      const errors = validate(schema, document);
+      entry = errors.length ? { errors } : { document };
+    } catch (error) {
+      entry = { errors: [error] };
+    }
+    documents.set(key, entry);
+  }
+  return entry;
+}
+
 /** Apollo Server's request pipeline in the few lines the executor needs: parse, validate, execute. */
 async function execute({ query, variables, operationName }) {
-  let document;
-  try {
-    document = parse(query);
-  } catch (error) {
-    return { status: 400, body: { errors: [{ message: error.message }] } };
-  }
-  const errors = validate(schema, document);
-  if (errors.length) return { status: 400, body: { errors: errors.map((e) => ({ message: e.message })) } };
+  const { document, errors } = prepare(query, operationName);
+  if (errors) return { status: 400, body: { errors: errors.map((e) => ({ message: e.message })) } };
 
   const operation = getOperationAST(document, operationName);
   const result = await executor({

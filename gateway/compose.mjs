@@ -23,9 +23,11 @@ import { fileURLToPath } from 'node:url';
 let composeServices;
 let parse;
 let visit;
+let buildSchema;
+let printSchema;
 try {
   ({ composeServices } = await import('@theguild/federation-composition'));
-  ({ parse, visit } = await import('graphql'));
+  ({ parse, visit, buildSchema, printSchema } = await import('graphql'));
 } catch (err) {
   console.error(`compose: cannot load the composition library (${err.code || err.message}); run \`npm ci\` in gateway/ first`);
   process.exit(1);
@@ -54,6 +56,9 @@ const SUBGRAPHS = [
   { name: 'glossary', project: 'subgraphs/Glossary', url: 'http://127.0.0.1:5103/graphql' },
 ];
 const SUPERGRAPH_FILE = 'supergraph.graphql';
+// The public API alone, printed by graphql-js: what clients see, and what the gateway's edge answers
+// introspection from (gateway/Edge/Introspection).
+const API_FILE = 'api.graphql';
 const STALE_MESSAGE =
   'schema/ is stale: regenerate with ./fusion-compose.ps1 (or node gateway/compose.mjs) and commit the result';
 
@@ -170,7 +175,7 @@ function compose(dir) {
     }
     return null;
   }
-  return normalize(result.supergraphSdl);
+  return { supergraph: normalize(result.supergraphSdl), api: normalize(printSchema(buildSchema(result.publicSdl))) };
 }
 
 /**
@@ -253,18 +258,19 @@ async function main() {
       }
       sourceDir = tempDir;
     }
-    const supergraph = compose(sourceDir);
-    if (supergraph === null) {
+    const composed = compose(sourceDir);
+    if (composed === null) {
       if (sourceDir === tempDir) {
         keepTempDir = true;
         console.error(`schema/ was left unchanged; the exported SDL is in ${tempDir}`);
       }
       return 1;
     }
-    writeFileSync(join(tempDir, SUPERGRAPH_FILE), supergraph);
+    writeFileSync(join(tempDir, SUPERGRAPH_FILE), composed.supergraph);
+    writeFileSync(join(tempDir, API_FILE), composed.api);
 
-    // Exported subgraph SDL (unless --skip-export) plus the supergraph.
-    const generatedFiles = [...(opts.skipExport ? [] : subgraphFiles), SUPERGRAPH_FILE];
+    // Exported subgraph SDL (unless --skip-export) plus the supergraph and its public API.
+    const generatedFiles = [...(opts.skipExport ? [] : subgraphFiles), SUPERGRAPH_FILE, API_FILE];
 
     if (!opts.check) {
       mkdirSync(SCHEMA_DIR, { recursive: true });

@@ -15,6 +15,30 @@ public sealed class GatewayDevelopmentModeTests(SupergraphFixture system)
         Assert.Equal("Query", GraphQLAssert.Data(response)["__schema"]?["queryType"]?["name"]?.GetValue<string>());
     }
 
+    /// <summary>
+    /// An IDE's whole introspection query nests deeper (type references through ofType) and costs more than
+    /// the engine's limits allow data; the edge answers it from schema/api.graphql, the committed public API.
+    /// </summary>
+    [Fact]
+    public async Task A_full_ide_introspection_query_is_answered_from_the_contract()
+    {
+        const string TypeRef = "kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }";
+        var query = "query IntrospectionQuery { __schema { queryType { name } mutationType { name } subscriptionType { name } "
+            + "types { ...FullType } directives { name description locations args { ...InputValue } } } } "
+            + "fragment FullType on __Type { kind name description fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason } "
+            + "inputFields { ...InputValue } interfaces { ...TypeRef } enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason } possibleTypes { ...TypeRef } } "
+            + "fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue } "
+            + "fragment TypeRef on __Type { " + TypeRef + " }";
+
+        var response = await system.Gateway.PostGraphQLAsync(query);
+
+        var schema = GraphQLAssert.Data(response)["__schema"]!;
+        Assert.Equal("Mutation", schema["mutationType"]?["name"]?.GetValue<string>());
+        var types = schema["types"]!.AsArray().Select(type => type!["name"]!.GetValue<string>()).ToHashSet();
+        Assert.Superset(new HashSet<string> { "Role", "ArchitecturePattern", "Term", "Node", "__Schema" }, types);
+        Assert.DoesNotContain(types, name => name.StartsWith("join__", StringComparison.Ordinal) || name.StartsWith("link__", StringComparison.Ordinal));
+    }
+
     // The Rust planner's runtime answers a wholly introspective query itself and plans any other, so a
     // query mixing the two got null data fields or null introspection, depending on which came first.
     [Theory]

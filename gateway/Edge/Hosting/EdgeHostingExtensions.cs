@@ -1,6 +1,7 @@
 using Edge.BananaCakePop;
 using Edge.Engine;
 using Edge.Health;
+using Edge.Introspection;
 using Edge.Requests;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using SubgraphKit.Hosting;
@@ -30,6 +31,9 @@ public static class EdgeHostingExtensions
         var mode = builder.Configuration.GraphMode();
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<DocumentChecks>(provider, mode));
         services.AddSingleton<TrustedDocuments>();
+        services.AddSingleton<GraphQL.IDocumentExecuter, GraphQL.DocumentExecuter>();
+        services.AddSingleton<GraphQL.IGraphQLTextSerializer, GraphQL.SystemTextJson.GraphQLSerializer>();
+        services.AddSingleton<ContractIntrospection>();
         services.AddSingleton<GraphQLRequestGate>();
         services.AddHealthChecks().AddReadinessChecks(subgraphs);
 

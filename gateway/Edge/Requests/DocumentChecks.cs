@@ -13,21 +13,26 @@ namespace Edge.Requests;
 public sealed record DocumentRefusal(string Code, string Message);
 
 /// <summary>What the edge knows of a document: why it is refused, if it is, and each operation's name and type.</summary>
-public sealed record DocumentFacts(DocumentRefusal? Refusal, IReadOnlyList<(string? Name, OperationType Type)> Operations)
+public sealed record DocumentFacts(DocumentRefusal? Refusal, IReadOnlyList<(string? Name, OperationType Type, bool IntrospectionOnly)> Operations)
 {
     /// <summary>The operation a request runs: the one it names, else the only one; null when the engine must say why not.</summary>
-    public OperationType? TypeOf(string? operationName)
+    public OperationType? TypeOf(string? operationName) => Chosen(operationName)?.Type;
+
+    /// <summary>Whether the operation a request runs selects nothing but __schema, __type and __typename.</summary>
+    public bool IsIntrospectionOnly(string? operationName) => Chosen(operationName)?.IntrospectionOnly == true;
+
+    private (string? Name, OperationType Type, bool IntrospectionOnly)? Chosen(string? operationName)
     {
         if (string.IsNullOrEmpty(operationName))
         {
-            return Operations.Count == 1 ? Operations[0].Type : null;
+            return Operations.Count == 1 ? Operations[0] : null;
         }
 
-        foreach (var (name, type) in Operations)
+        foreach (var operation in Operations)
         {
-            if (name == operationName)
+            if (operation.Name == operationName)
             {
-                return type;
+                return operation;
             }
         }
 
@@ -98,7 +103,16 @@ public sealed class DocumentChecks(IOptions<EdgeOptions> options, GraphMode mode
             return Unparsed;
         }
 
-        var operations = parsed.Definitions.OfType<GraphQLOperationDefinition>().Select(operation => (operation.Name?.StringValue, operation.Operation)).ToList();
+        var fragments = new Dictionary<string, GraphQLSelectionSet>(StringComparer.Ordinal);
+        foreach (var fragment in parsed.Definitions.OfType<GraphQLFragmentDefinition>())
+        {
+            // A repeated name is the engine's validation error to report; the first is looked at.
+            fragments.TryAdd(fragment.FragmentName.Name.StringValue, fragment.SelectionSet);
+        }
+
+        var operations = parsed.Definitions.OfType<GraphQLOperationDefinition>()
+            .Select(operation => (operation.Name?.StringValue, operation.Operation, SelectsOnlyIntrospection(operation.SelectionSet, fragments)))
+            .ToList();
         return new(Refusal(document, parsed), operations);
     }
 
@@ -128,6 +142,45 @@ public sealed class DocumentChecks(IOptions<EdgeOptions> options, GraphMode mode
         return mode == GraphMode.Production && AsksIntrospection(parsed)
             ? new("INTROSPECTION_DISABLED", "GraphQL introspection has been disabled: the gateway runs in production mode.")
             : null;
+    }
+
+    /// <summary>
+    /// Whether the root fields, through fragments and inline fragments, are only __schema, __type and
+    /// __typename, with at least one of the first two. Each fragment is looked at once.
+    /// </summary>
+    private static bool SelectsOnlyIntrospection(GraphQLSelectionSet root, Dictionary<string, GraphQLSelectionSet> fragments)
+    {
+        var asks = false;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<GraphQLSelectionSet>([root]);
+        while (pending.TryPop(out var selections))
+        {
+            foreach (var selection in selections.Selections)
+            {
+                switch (selection)
+                {
+                    case GraphQLField { Name.Value: var name } when name == "__schema" || name == "__type":
+                        asks = true;
+                        break;
+                    case GraphQLField { Name.Value: var name } when name == "__typename":
+                        break;
+                    case GraphQLInlineFragment inline:
+                        pending.Push(inline.SelectionSet);
+                        break;
+                    case GraphQLFragmentSpread spread when fragments.TryGetValue(spread.FragmentName.Name.StringValue, out var fragment):
+                        if (seen.Add(spread.FragmentName.Name.StringValue))
+                        {
+                            pending.Push(fragment);
+                        }
+
+                        break;
+                    default:
+                        return false;
+                }
+            }
+        }
+
+        return asks;
     }
 
     /// <summary>Whether any selection, in an operation or a fragment, names __schema or __type (__typename is data).</summary>

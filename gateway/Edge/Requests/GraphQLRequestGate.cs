@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Edge.Engine;
+using Edge.Introspection;
 using System.Text;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
@@ -17,8 +18,11 @@ namespace Edge.Requests;
 /// run a query and, in production, introspection is refused. Parsing, validation, limits and execution are
 /// the engine's.
 /// </summary>
-public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks documents, TrustedDocuments trusted, IOptions<EdgeOptions> options)
+public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks documents, TrustedDocuments trusted, ContractIntrospection introspection, IOptions<EdgeOptions> options)
 {
+    /// <summary>Set on a request whose operation selects only introspection: the edge answers it itself.</summary>
+    private static readonly object IntrospectionOnly = new();
+
     private const string TrustedHint = "this gateway runs only the trusted documents of schema/operations/, by id";
 
     private static readonly string[] RequestParameters = ["query", "operationName", "variables", "extensions"];
@@ -38,7 +42,7 @@ public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks do
             ?? (HttpMethods.IsGet(http.Request.Method) ? AdmitGet(http, mediaType) : await AdmitPostAsync(http, mediaType));
         if (refusal is null)
         {
-            await engine.ForwardAsync(http);
+            await (http.Items.ContainsKey(IntrospectionOnly) ? introspection.AnswerAsync(http, mediaType) : engine.ForwardAsync(http));
             return;
         }
 
@@ -107,7 +111,7 @@ public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks do
             return GraphQLHttpRefusal.QueryMissing();
         }
 
-        if (AdmitDocument(query, operationName, overGet: false, mediaType) is { } refused)
+        if (AdmitDocument(http, query, operationName, overGet: false, mediaType) is { } refused)
         {
             return refused;
         }
@@ -162,7 +166,7 @@ public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks do
             return GraphQLHttpRefusal.QueryMissing();
         }
 
-        if (AdmitDocument(document, operationName, overGet: true, mediaType) is { } refused)
+        if (AdmitDocument(http, document, operationName, overGet: true, mediaType) is { } refused)
         {
             return refused;
         }
@@ -188,7 +192,7 @@ public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks do
         return null;
     }
 
-    private GraphQLHttpRefusal? AdmitDocument(string document, string? operationName, bool overGet, string mediaType)
+    private GraphQLHttpRefusal? AdmitDocument(HttpContext http, string document, string? operationName, bool overGet, string mediaType)
     {
         var facts = documents.Check(document);
 
@@ -198,9 +202,17 @@ public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks do
             return new(mediaType == GraphQLMediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, refusal.Code, refusal.Message);
         }
 
-        return overGet && facts.TypeOf(operationName) is { } type && type != OperationType.Query
-            ? GraphQLHttpRefusal.OperationNotAllowedOverGet(type.ToString().ToLowerInvariant())
-            : null;
+        if (overGet && facts.TypeOf(operationName) is { } type && type != OperationType.Query)
+        {
+            return GraphQLHttpRefusal.OperationNotAllowedOverGet(type.ToString().ToLowerInvariant());
+        }
+
+        if (facts.IsIntrospectionOnly(operationName))
+        {
+            http.Items[IntrospectionOnly] = true;
+        }
+
+        return null;
     }
 
     /// <summary>The trusted document a request names, or why there is none.</summary>
