@@ -94,35 +94,7 @@ public sealed class ApolloGatewayDifferentialTests(SupergraphFixture system)
     {
         public Uri Url => url;
 
-        public async Task WaitReadyAsync()
-        {
-            using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (DateTime.UtcNow < deadline)
-            {
-                Assert.False(process.HasExited, $"Apollo Gateway exited during startup:\n{process.Output}");
-                try
-                {
-                    using var response = await probe.GetAsync(new Uri(url, "readiness"));
-                    if (response.StatusCode == HttpStatusCode.OK)
-                    {
-                        return;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // Not listening yet: it loads the supergraph first.
-                }
-                catch (TaskCanceledException)
-                {
-                    // Listening but busy starting.
-                }
-
-                await Task.Delay(200);
-            }
-
-            throw new TimeoutException($"Apollo Gateway was not ready at {url} within 60 s:\n{process.Output}");
-        }
+        public Task WaitReadyAsync() => process.WaitReadyAsync(new Uri(url, "readiness"));
 
         public void Dispose() => process.Dispose();
     }

@@ -123,6 +123,42 @@ public sealed class ServiceProcess : IDisposable
         }
     }
 
+    /// <summary>Waits until <paramref name="readiness"/> answers 200, failing at once if the process exits first.</summary>
+    public async Task WaitReadyAsync(Uri readiness)
+    {
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        // Generous: on a loaded 2-core machine a cold start of .NET and the engine's composition are slow.
+        var deadline = DateTime.UtcNow.AddSeconds(180);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (HasExited)
+            {
+                throw new InvalidOperationException($"{Name} exited during startup:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await probe.GetAsync(readiness);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Listening but busy starting.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"{Name} was not ready at {readiness} within 180 s:\n{Output}");
+    }
+
     /// <summary>Asks the process to stop, as an orchestrator does: SIGTERM, by PID.</summary>
     public void Terminate() => Signal("-TERM", [_process.Id]);
 
@@ -247,10 +283,10 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
 
         foreach (var name in SubgraphNames)
         {
-            await WaitReadyAsync(_subgraphs[name], new Uri(SubgraphUrl(name), "health/ready"));
+            await _subgraphs[name].WaitReadyAsync(new Uri(SubgraphUrl(name), "health/ready"));
         }
 
-        await WaitReadyAsync(_gateway!, new Uri(GatewayUrl, "readiness"));
+        await _gateway!.WaitReadyAsync(new Uri(GatewayUrl, "readiness"));
         await WarmUpAsync();
     }
 
@@ -288,7 +324,7 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
     {
         _gateway?.Dispose();
         StartGateway();
-        return WaitReadyAsync(_gateway!, new Uri(GatewayUrl, "readiness"));
+        return _gateway!.WaitReadyAsync(new Uri(GatewayUrl, "readiness"));
     }
 
     /// <summary>
@@ -325,7 +361,7 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
     {
         _subgraphs[name].Dispose();
         StartSubgraph(name);
-        return WaitReadyAsync(_subgraphs[name], new Uri(SubgraphUrl(name), "health/ready"));
+        return _subgraphs[name].WaitReadyAsync(new Uri(SubgraphUrl(name), "health/ready"));
     }
 
     public string Logs => string.Join("\n", _subgraphs.Values.Append(_gateway).OfType<ServiceProcess>().Select(p => $"--- {p.Name} ---\n{p.Output}"));
@@ -374,37 +410,6 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
                 ["Auth__SigningKey"] = TestTokens.SigningKey,
                 ["GRAPH_MODE"] = GraphMode,
             });
-    }
-
-    private static async Task WaitReadyAsync(ServiceProcess process, Uri readiness)
-    {
-        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        // Generous: on a loaded 2-core machine a cold start of .NET and the engine's composition are slow.
-        var deadline = DateTime.UtcNow.AddSeconds(180);
-        while (DateTime.UtcNow < deadline)
-        {
-            Require(!process.HasExited, $"{process.Name} exited during startup:\n{process.Output}");
-            try
-            {
-                using var response = await probe.GetAsync(readiness);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Listening but busy starting.
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"{process.Name} was not ready at {readiness} within 180 s:\n{process.Output}");
     }
 
     /// <summary>
