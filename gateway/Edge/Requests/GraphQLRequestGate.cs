@@ -1,8 +1,8 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Edge.Engine;
 using Edge.Introspection;
-using System.Text;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using SubgraphKit.Http;
@@ -15,8 +15,9 @@ namespace Edge.Requests;
 /// GraphQL-over-HTTP contract as the subgraphs (<see cref="GraphQLHttpRefusal"/>): the correlation id is
 /// settled; the method (405), Accept (406), Content-Type (415), body size (413), JSON shape (400) and input
 /// depth are checked; a trusted document replaces its id; the document's tokens are counted, a GET may only
-/// run a query and, in production, introspection is refused. Parsing, validation, limits and execution are
-/// the engine's.
+/// run a query and, in production, introspection is refused. An operation of introspection alone is answered
+/// from the contract (<see cref="ContractIntrospection"/>); parsing, validation, limits and execution of the
+/// rest are the engine's.
 /// </summary>
 public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks documents, TrustedDocuments trusted, ContractIntrospection introspection, IOptions<EdgeOptions> options)
 {
@@ -46,7 +47,7 @@ public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks do
             return;
         }
 
-        if (refusal.Code == "OPERATION_NOT_ALLOWED_OVER_GET")
+        if (refusal.Code == GraphQLHttpRefusal.OperationNotAllowedOverGetCode)
         {
             http.Response.Headers.Allow = "POST";
         }

@@ -11,6 +11,8 @@ namespace SubgraphKit.Http;
 public sealed record GraphQLHttpRefusal(int Status, string Code, string Message)
 {
     /// <summary>What a GET or POST body must be, said in every INVALID_JSON refusal.</summary>
+    public const string OperationNotAllowedOverGetCode = "OPERATION_NOT_ALLOWED_OVER_GET";
+
     public const string RequestShape =
         "send one object with a 'query' string and optional 'operationName' string, 'variables' and 'extensions' objects (batches are not supported)";
 
@@ -61,7 +63,7 @@ public sealed record GraphQLHttpRefusal(int Status, string Code, string Message)
 
     /// <summary>GET must not change state: only a query runs over GET (405; the caller sets Allow: POST).</summary>
     public static GraphQLHttpRefusal OperationNotAllowedOverGet(string operationType) =>
-        new(StatusCodes.Status405MethodNotAllowed, "OPERATION_NOT_ALLOWED_OVER_GET", $"Only query operations are allowed over GET; send this {operationType} with POST.");
+        new(StatusCodes.Status405MethodNotAllowed, OperationNotAllowedOverGetCode, $"Only query operations are allowed over GET; send this {operationType} with POST.");
 
     public static GraphQLHttpRefusal InputTooDeep(int max) =>
         BadRequest(RequestLimitError.MaxInputDepthCode, JsonInputDepth.Message(max));
