@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using GraphQLParser;
@@ -62,7 +61,7 @@ public sealed class ApolloGatewayDifferentialTests(SupergraphFixture system)
 
     private async Task<ApolloReference> StartApolloAsync()
     {
-        var port = FreePort();
+        var port = SupergraphFixture.FreePorts(1)[0];
         var environment = SupergraphFixture.SubgraphNames.ToDictionary(
             name => name.ToUpperInvariant() + "_URL",
             name => new Uri(system.SubgraphUrl(name), "graphql").ToString());
@@ -78,15 +77,6 @@ public sealed class ApolloGatewayDifferentialTests(SupergraphFixture system)
             apollo.Dispose();
             throw;
         }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     /// <summary>The running reference gateway, stopped by PID when disposed.</summary>

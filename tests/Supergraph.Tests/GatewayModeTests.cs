@@ -15,6 +15,17 @@ public sealed class GatewayDevelopmentModeTests(SupergraphFixture system)
         Assert.Equal("Query", GraphQLAssert.Data(response)["__schema"]?["queryType"]?["name"]?.GetValue<string>());
     }
 
+    /// <summary>Over GET, operationName chooses among introspection operations answered from the contract too.</summary>
+    [Fact]
+    public async Task Get_of_an_introspection_operation_that_operation_name_selects_is_answered()
+    {
+        var query = Uri.EscapeDataString("query A { __type(name: \"Role\") { name } } query B { __schema { queryType { name } } }");
+
+        var response = await system.Gateway.SendGraphQLAsync(new HttpRequestMessage(HttpMethod.Get, $"{GraphQLHttpClientExtensions.Endpoint}?query={query}&operationName=B"), MediaTypes.GraphQLResponse);
+
+        Assert.Equal("Query", GraphQLAssert.Data(response)["__schema"]?["queryType"]?["name"]?.GetValue<string>());
+    }
+
     /// <summary>
     /// An IDE's whole introspection query nests deeper (type references through ofType) and costs more than
     /// the engine's limits allow data; the edge answers it from schema/api.graphql, the committed public API.

@@ -416,7 +416,8 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
     /// Distinct free ports: all listeners stay open until every port is picked, because the kernel
     /// may hand a just-released port out again to the next bind to port 0.
     /// </summary>
-    private static int[] FreePorts(int count)
+    /// <summary>Loopback ports free at the moment of asking, for processes the tests start.</summary>
+    public static int[] FreePorts(int count)
     {
         var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
         try

@@ -56,6 +56,14 @@ public sealed partial class EngineForwarder(IHttpForwarder forwarder, GrafbaseEn
                 proxyRequest.Headers.TryAddWithoutValidation("Accept", mediaType);
             }
 
+            // The engine reads a GET's operation name from `operation_name`, not the spec's `operationName`.
+            if (HttpMethods.IsGet(http.Request.Method) && http.Request.Query["operationName"].ToString() is { Length: > 0 } operationName)
+            {
+                var parameters = http.Request.Query.Where(p => p.Key != "operationName").ToDictionary(p => p.Key, p => p.Value);
+                parameters["operation_name"] = operationName;
+                proxyRequest.RequestUri = RequestUtilities.MakeDestinationAddress(destinationPrefix, http.Request.Path, QueryString.Create(parameters));
+            }
+
             if (CorrelationId.TryGet(http, out var id))
             {
                 proxyRequest.Headers.Remove(CorrelationId.Header);

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Edge.Engine;
@@ -6,7 +5,6 @@ using Edge.Introspection;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using SubgraphKit.Http;
-using SubgraphKit.Limits;
 
 namespace Edge.Requests;
 
@@ -69,10 +67,9 @@ public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks do
             return GraphQLHttpRefusal.TooLarge(limit);
         }
 
-        var maxDepth = options.Value.MaxInputDepth;
-        if (JsonInputDepth.Exceeds(body.GetBuffer().AsSpan(0, (int)body.Length), envelope: 2, maxDepth))
+        if (GraphQLHttpRefusal.CheckInputDepth(body, options.Value.MaxInputDepth) is { } tooDeep)
         {
-            return GraphQLHttpRefusal.InputTooDeep(maxDepth);
+            return tooDeep;
         }
 
         JsonObject request;
@@ -82,7 +79,7 @@ public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks do
         }
         catch (JsonException ex)
         {
-            return GraphQLHttpRefusal.InvalidJson(ex.LineNumber is { } line && ex.BytePositionInLine is { } position ? $" (line {line + 1}, byte {position + 1})" : string.Empty);
+            return GraphQLHttpRefusal.InvalidJson(ex);
         }
 
         if (!HasRequestShape(request, out var query, out var operationName))
@@ -132,15 +129,14 @@ public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks do
     private GraphQLHttpRefusal? AdmitGet(HttpContext http, string mediaType)
     {
         var query = http.Request.Query;
-        var maxDepth = options.Value.MaxInputDepth;
+        if (GraphQLHttpRefusal.CheckInputDepth(query, options.Value.MaxInputDepth) is { } tooDeep)
+        {
+            return tooDeep;
+        }
+
         JsonNode? extensions;
         try
         {
-            if (TooDeep(query["variables"], maxDepth) || TooDeep(query["extensions"], maxDepth))
-            {
-                return GraphQLHttpRefusal.InputTooDeep(maxDepth);
-            }
-
             extensions = ObjectParameter(query["extensions"]);
             _ = ObjectParameter(query["variables"]);
         }
@@ -172,21 +168,10 @@ public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks do
             return refused;
         }
 
-        // The engine reads a GET's operation name from `operation_name`, not the spec's `operationName`.
-        if (trusted.Enabled || !string.IsNullOrEmpty(operationName))
+        if (trusted.Enabled)
         {
-            var parameters = query.Where(p => p.Key is not ("query" or "documentId" or "extensions" or "operationName")).ToDictionary(p => p.Key, p => p.Value);
+            var parameters = query.Where(p => p.Key is not ("query" or "documentId" or "extensions")).ToDictionary(p => p.Key, p => p.Value);
             parameters["query"] = document;
-            if (!string.IsNullOrEmpty(operationName))
-            {
-                parameters["operation_name"] = operationName;
-            }
-
-            if (!trusted.Enabled && extensions is not null)
-            {
-                parameters["extensions"] = query["extensions"];
-            }
-
             http.Request.QueryString = QueryString.Create(parameters);
         }
 
@@ -283,9 +268,6 @@ public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks do
 
         return removed;
     }
-
-    private static bool TooDeep(string? parameter, int max) =>
-        !string.IsNullOrEmpty(parameter) && JsonInputDepth.Exceeds(Encoding.UTF8.GetBytes(parameter), envelope: 1, max);
 
     /// <summary>A GET parameter that must be a JSON object when present; throws JsonException otherwise.</summary>
     private static JsonObject? ObjectParameter(string? value) =>

@@ -86,9 +86,9 @@ public sealed partial class GraphQLHttpEndpoint(
     private (GraphQLRequest? Request, GraphQLHttpRefusal? Refusal) ReadFromQueryString(HttpRequest http)
     {
         var query = http.Query;
-        if (TooDeep(query["variables"]) || TooDeep(query["extensions"]))
+        if (GraphQLHttpRefusal.CheckInputDepth(query, limits.Value.MaxInputDepth) is { } tooDeep)
         {
-            return (null, GraphQLHttpRefusal.InputTooDeep(limits.Value.MaxInputDepth));
+            return (null, tooDeep);
         }
 
         try
@@ -123,9 +123,9 @@ public sealed partial class GraphQLHttpEndpoint(
             return (null, GraphQLHttpRefusal.TooLarge(limit));
         }
 
-        if (JsonInputDepth.Exceeds(body.GetBuffer().AsSpan(0, (int)body.Length), envelope: 2, limits.Value.MaxInputDepth))
+        if (GraphQLHttpRefusal.CheckInputDepth(body, limits.Value.MaxInputDepth) is { } tooDeep)
         {
-            return (null, GraphQLHttpRefusal.InputTooDeep(limits.Value.MaxInputDepth));
+            return (null, tooDeep);
         }
 
         try
@@ -137,20 +137,13 @@ public sealed partial class GraphQLHttpEndpoint(
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or NotSupportedException)
         {
-            // The exception's own message names .NET types; clients get where the JSON broke instead.
             LogMalformedRequest(logger, ex.Message);
-            var where = ex is JsonException { LineNumber: { } line, BytePositionInLine: { } position }
-                ? $" (line {line + 1}, byte {position + 1})"
-                : string.Empty;
-            return (null, GraphQLHttpRefusal.InvalidJson(where));
+            return (null, GraphQLHttpRefusal.InvalidJson(ex));
         }
     }
 
     private static (GraphQLRequest?, GraphQLHttpRefusal?) Validate(GraphQLRequest request) =>
         string.IsNullOrWhiteSpace(request.Query) ? (null, GraphQLHttpRefusal.QueryMissing()) : (request, null);
-
-    private bool TooDeep(string? parameter) =>
-        !string.IsNullOrEmpty(parameter) && JsonInputDepth.Exceeds(System.Text.Encoding.UTF8.GetBytes(parameter), envelope: 1, limits.Value.MaxInputDepth);
 
     private T? ParseJsonParameter<T>(string? value) =>
         string.IsNullOrEmpty(value) ? default : serializer.Deserialize<T>(value);

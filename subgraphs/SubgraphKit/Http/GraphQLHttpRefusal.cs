@@ -10,9 +10,9 @@ namespace SubgraphKit.Http;
 /// </summary>
 public sealed record GraphQLHttpRefusal(int Status, string Code, string Message)
 {
-    /// <summary>What a GET or POST body must be, said in every INVALID_JSON refusal.</summary>
     public const string OperationNotAllowedOverGetCode = "OPERATION_NOT_ALLOWED_OVER_GET";
 
+    /// <summary>What a GET or POST body must be, said in every INVALID_JSON refusal.</summary>
     public const string RequestShape =
         "send one object with a 'query' string and optional 'operationName' string, 'variables' and 'extensions' objects (batches are not supported)";
 
@@ -51,9 +51,20 @@ public sealed record GraphQLHttpRefusal(int Status, string Code, string Message)
     public static GraphQLHttpRefusal TooLarge(int limit) =>
         new(StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE", $"The request body is larger than the limit of {limit} bytes.");
 
-    /// <param name="where">Where the JSON broke, e.g. " (line 1, byte 9)", or empty.</param>
-    public static GraphQLHttpRefusal InvalidJson(string where = "") =>
-        BadRequest("INVALID_JSON", $"The request body is not a GraphQL request in JSON{where}: {RequestShape}.");
+    /// <summary>
+    /// Variables or extensions nested deeper than <paramref name="max"/>, in a buffered POST body, measured
+    /// before anything deserializes them (<see cref="JsonInputDepth"/>).
+    /// </summary>
+    public static GraphQLHttpRefusal? CheckInputDepth(MemoryStream body, int max) =>
+        JsonInputDepth.Exceeds(body.GetBuffer().AsSpan(0, (int)body.Length), envelope: 2, max) ? InputTooDeep(max) : null;
+
+    /// <summary>The same for a GET's <c>variables</c> and <c>extensions</c> parameters.</summary>
+    public static GraphQLHttpRefusal? CheckInputDepth(IQueryCollection query, int max) =>
+        ParameterTooDeep(query["variables"], max) || ParameterTooDeep(query["extensions"], max) ? InputTooDeep(max) : null;
+
+    /// <param name="error">Where the JSON broke, if the reader said; its own message names .NET types, so clients get the place instead.</param>
+    public static GraphQLHttpRefusal InvalidJson(Exception? error = null) =>
+        BadRequest("INVALID_JSON", $"The request body is not a GraphQL request in JSON{Where(error)}: {RequestShape}.");
 
     public static GraphQLHttpRefusal InvalidGetParameters() =>
         BadRequest("INVALID_REQUEST", "The 'variables' and 'extensions' parameters must be JSON objects.");
@@ -65,8 +76,14 @@ public sealed record GraphQLHttpRefusal(int Status, string Code, string Message)
     public static GraphQLHttpRefusal OperationNotAllowedOverGet(string operationType) =>
         new(StatusCodes.Status405MethodNotAllowed, OperationNotAllowedOverGetCode, $"Only query operations are allowed over GET; send this {operationType} with POST.");
 
-    public static GraphQLHttpRefusal InputTooDeep(int max) =>
+    private static GraphQLHttpRefusal InputTooDeep(int max) =>
         BadRequest(RequestLimitError.MaxInputDepthCode, JsonInputDepth.Message(max));
+
+    private static bool ParameterTooDeep(string? parameter, int max) =>
+        !string.IsNullOrEmpty(parameter) && JsonInputDepth.Exceeds(System.Text.Encoding.UTF8.GetBytes(parameter), envelope: 1, max);
+
+    private static string Where(Exception? error) =>
+        error is System.Text.Json.JsonException { LineNumber: { } line, BytePositionInLine: { } position } ? $" (line {line + 1}, byte {position + 1})" : string.Empty;
 
     private static GraphQLHttpRefusal BadRequest(string code, string message) => new(StatusCodes.Status400BadRequest, code, message);
 }
