@@ -3,7 +3,8 @@
 # Installs what is missing, builds (Release), composes the supergraph, and starts the three subgraphs
 # and the gateway on 127.0.0.1. Ctrl+C stops everything it started. The key that signs write tokens
 # is made once, in .data/signing-key, and given to every subgraph.
-# Ports: ROLES_PORT (5101), PATTERNS_PORT (5102), GLOSSARY_PORT (5103), GATEWAY_PORT (4000).
+# Ports: GATEWAY_PORT (4000), and for each subgraph of subgraphs/subgraphs.json its portVariable
+# (ROLES_PORT, PATTERNS_PORT, GLOSSARY_PORT), by default its port there.
 # Mode: GRAPH_MODE=development (the default here: introspection for Banana Cake Pop, suggestions,
 # error details) or GRAPH_MODE=production (docs/modes.md).
 set -euo pipefail
@@ -11,9 +12,6 @@ source "$(dirname "$0")/.ci/common.sh"
 
 CONFIGURATION="${CONFIGURATION:-Release}"
 DATA_DIR="$REPO_ROOT/.data"
-ROLES_PORT="${ROLES_PORT:-5101}"
-PATTERNS_PORT="${PATTERNS_PORT:-5102}"
-GLOSSARY_PORT="${GLOSSARY_PORT:-5103}"
 GATEWAY_PORT="${GATEWAY_PORT:-4000}"
 export GRAPH_MODE="${GRAPH_MODE:-development}"
 
@@ -32,27 +30,25 @@ main() {
   ensure_signing_key "$DATA_DIR"
 
   log "Starting subgraphs and gateway in $GRAPH_MODE mode (logs in .data/)"
-  start_subgraph Roles "$CONFIGURATION" "$ROLES_PORT" "$DATA_DIR"
-  start_subgraph Patterns "$CONFIGURATION" "$PATTERNS_PORT" "$DATA_DIR"
-  start_subgraph Glossary "$CONFIGURATION" "$GLOSSARY_PORT" "$DATA_DIR"
-  export ROLES_URL="http://127.0.0.1:$ROLES_PORT/graphql"
-  export PATTERNS_URL="http://127.0.0.1:$PATTERNS_PORT/graphql"
-  export GLOSSARY_URL="http://127.0.0.1:$GLOSSARY_PORT/graphql"
+  local rows name project port port_variable url_variable ready=() listing=""
+  rows="$(subgraph_rows)"
+  while read -r name project port _ port_variable url_variable; do
+    port="${!port_variable:-$port}"
+    start_subgraph "$name" "$project" "$CONFIGURATION" "$port" "$DATA_DIR"
+    export "$url_variable=http://127.0.0.1:$port/graphql"
+    ready+=("http://127.0.0.1:$port/health/ready")
+    listing+="$(printf '  %-47s  %s' "$name subgraph" "${!url_variable}")"$'\n'
+  done <<<"$rows"
   start_gateway "$CONFIGURATION" "$GATEWAY_PORT" "$DATA_DIR/gateway.log"
 
-  wait_ready "http://127.0.0.1:$ROLES_PORT/health/ready"
-  wait_ready "http://127.0.0.1:$PATTERNS_PORT/health/ready"
-  wait_ready "http://127.0.0.1:$GLOSSARY_PORT/health/ready"
-  wait_ready "http://127.0.0.1:$GATEWAY_PORT/readiness"
+  local url
+  for url in "${ready[@]}" "http://127.0.0.1:$GATEWAY_PORT/readiness"; do wait_ready "$url"; done
 
   cat <<MSG
 
   Gateway (GraphQL, Banana Cake Pop in a browser)  http://127.0.0.1:$GATEWAY_PORT/graphql
   Gateway readiness                                http://127.0.0.1:$GATEWAY_PORT/readiness
-  roles subgraph                                   $ROLES_URL
-  patterns subgraph                                $PATTERNS_URL
-  glossary subgraph                                $GLOSSARY_URL
-
+$listing
   Ready. Press Ctrl+C to stop.
 MSG
   # Returns when any service exits; the EXIT trap then stops the others.

@@ -66,16 +66,23 @@ compose_contract() {
   CONFIGURATION="$configuration" node "$REPO_ROOT/gateway/compose.mjs" --no-build
 }
 
-# start_subgraph NAME CONFIGURATION PORT DATA_DIR: runs the built service from its output folder
-# (its content root, where appsettings.json and the seed files are), with its database in DATA_DIR.
+# The subgraphs of subgraphs/subgraphs.json (the one list of them), one a line, in composition order:
+# NAME PROJECT PORT SCHEMA PORT_VARIABLE URL_VARIABLE, PORT being the default.
+subgraph_rows() {
+  node "$REPO_ROOT/gateway/lib/subgraphs.mjs"
+}
+
+# start_subgraph NAME PROJECT CONFIGURATION PORT DATA_DIR: runs the built service from its output folder
+# (its content root, where appsettings.json and the seed files are), with its database in DATA_DIR. The
+# project's folder name is its assembly's and its connection string's.
 # Every process started here gets the same GRAPH_MODE (docs/modes.md); unset means production.
 start_subgraph() {
-  local name="$1" configuration="$2" port="$3" data_dir="$4"
-  local lower; lower="$(tr '[:upper:]' '[:lower:]' <<<"$name")"
-  local bin="$REPO_ROOT/subgraphs/$name/bin/$configuration/net10.0"
+  local name="$1" project="$2" configuration="$3" port="$4" data_dir="$5"
+  local assembly; assembly="$(basename "$project")"
+  local bin="$REPO_ROOT/$project/bin/$configuration/net10.0"
   mkdir -p "$data_dir"
-  (cd "$bin" && exec env "GRAPH_MODE=${GRAPH_MODE:-production}" "ConnectionStrings__${name}=Data Source=$data_dir/$lower.db" \
-      dotnet "$name.dll" --urls "http://127.0.0.1:$port") >"$data_dir/$lower.log" 2>&1 &
+  (cd "$bin" && exec env "GRAPH_MODE=${GRAPH_MODE:-production}" "ConnectionStrings__${assembly}=Data Source=$data_dir/$name.db" \
+      dotnet "$assembly.dll" --urls "http://127.0.0.1:$port") >"$data_dir/$name.log" 2>&1 &
   STARTED_PIDS+=("$!")
 }
 
@@ -91,7 +98,7 @@ ensure_signing_key() {
 }
 
 # start_gateway CONFIGURATION PORT LOG_FILE: the gateway (the C# edge, which starts Grafbase's engine on
-# gateway/grafbase.toml and stops it with itself), subgraph URLs from *_URL.
+# gateway/grafbase.toml and stops it with itself), subgraph URLs from their URL variables (ROLES_URL, ...).
 start_gateway() {
   local configuration="$1" port="$2" log_file="$3"
   (cd "$REPO_ROOT/gateway/Edge/bin/$configuration/net10.0" && exec env "GRAPH_MODE=${GRAPH_MODE:-production}" \

@@ -1,11 +1,11 @@
 // hive-gateway.config.mjs: Hive Gateway 2.15.1 as a benchmark peer, with Hive Router's Rust query planner
 // (@graphql-hive/router-runtime). Only what the row needs to answer correctly: the committed supergraph,
 // the bench's subgraph URLs, and the runtime as its unified graph handler. No other plugins.
-// Env: HIVE_PORT, ROLES_URL, PATTERNS_URL, GLOSSARY_URL.
+// Env: HIVE_PORT, and each subgraph's URL variable of subgraphs/subgraphs.json (ROLES_URL, ...).
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@graphql-hive/gateway';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
-import { subgraphUrls } from './subgraph-urls.mjs';
+import { requiredSubgraphUrls } from '../gateway/lib/subgraphs.mjs';
 
 export const gatewayConfig = defineConfig({
   supergraph: fileURLToPath(new URL('../schema/supergraph.graphql', import.meta.url)),
@@ -13,5 +13,5 @@ export const gatewayConfig = defineConfig({
   port: Number(process.env.HIVE_PORT),
   unifiedGraphHandler,
   // Keyed by the subgraph names of @join__graph: each location replaces the supergraph's URL.
-  transportEntries: Object.fromEntries(Object.entries(subgraphUrls()).map(([name, location]) => [name, { location }])),
+  transportEntries: Object.fromEntries(Object.entries(requiredSubgraphUrls()).map(([name, location]) => [name, { location }])),
 });

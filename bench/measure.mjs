@@ -3,7 +3,7 @@
 // subgraphs, reads CPU and peak RSS from /proc, and writes the markdown report (bench/results/<date>.md and
 // latest.md) with the ratios computed within this one run.
 //
-// Env (set by run.sh): ROLES_URL PATTERNS_URL GLOSSARY_URL BASELINE_URL GATEWAY_URL HIVE_URL APOLLO_URL,
+// Env (set by run.sh): each subgraph's URL variable of subgraphs/subgraphs.json (ROLES_URL, ...), BASELINE_URL GATEWAY_URL HIVE_URL APOLLO_URL,
 // PIDS ("name=pid,..."), READY ("name=seconds,..."; "-" = never ready), DURATION, WARMUP, CONNECTIONS,
 // RESULTS_DIR, COUNTERS (the dotnet-counters tool), NOTES (free text for the report).
 import autocannon from 'autocannon';
@@ -12,6 +12,7 @@ import http from 'node:http';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
+import { SUBGRAPHS as REGISTERED, subgraphUrls } from '../gateway/lib/subgraphs.mjs';
 import { cpuMs, pollPeakRss, processTree, statusMb } from './processes.mjs';
 import { requestCounters } from './request-counters.mjs';
 
@@ -26,7 +27,9 @@ const RESULTS_DIR = env.RESULTS_DIR || new URL('./results/', import.meta.url).pa
 const kv = (text) => Object.fromEntries((text || '').split(',').filter(Boolean).map((p) => p.split('=')));
 const PIDS = kv(env.PIDS);
 const READY = kv(env.READY);
-const SUBGRAPHS = ['roles', 'patterns', 'glossary'];
+const SUBGRAPHS = REGISTERED.map((s) => s.name);
+// An unset URL (a subgraph that never got ready) skips its rows, as for the gateways.
+const subgraphUrl = subgraphUrls(env);
 const repo = new URL('../', import.meta.url).pathname;
 const loadAtStart = loadavg().map((n) => n.toFixed(2)).join(' ');
 
@@ -71,9 +74,9 @@ const body = (query, variables) => JSON.stringify({ query, variables });
 // Each term's three direct calls, their representations taken from real answers.
 const path = { D1: [], D2: [], D3: [], G1: [] };
 for (const { slug } of seed('subgraphs/Glossary/Data/Seed/terms.json')) {
-  const term = (await post(env.GLOSSARY_URL, D1, { slug })).term;
+  const term = (await post(subgraphUrl.glossary, D1, { slug })).term;
   const patterns = unique(term.patterns);
-  const stances = (await post(env.PATTERNS_URL, D2, { r: patterns }))._entities;
+  const stances = (await post(subgraphUrl.patterns, D2, { r: patterns }))._entities;
   const roles = unique(stances.flatMap((p) => p.roleStances.map((s) => s.role)).filter(Boolean));
   if (patterns.length === 0 || roles.length === 0) continue;
   path.D1.push(body(D1, { slug }));
@@ -91,14 +94,14 @@ const entities = (fragment, r) => [body(ENTITIES(fragment), { r })];
 
 const GATEWAYS = { gateway: 'our gateway (edge + engine)', hive: 'Hive Gateway (Rust planner)', apollo: 'Apollo Gateway' };
 const scenarios = [
-  { key: 'S1-subgraph', group: 'S1', target: 'roles subgraph', proc: 'roles', url: env.ROLES_URL, bodies: [body(S1)] },
+  { key: 'S1-subgraph', group: 'S1', target: 'roles subgraph', proc: 'roles', url: subgraphUrl.roles, bodies: [body(S1)] },
   { key: 'S1-baseline', group: 'S1', target: 'bare ASP.NET Core baseline', proc: 'baseline', url: env.BASELINE_URL, bodies: [body(S1)] },
-  { key: 'S2-roles', group: 'S2', target: 'roles: 100 Role', proc: 'roles', url: env.ROLES_URL, bodies: entities('... on Role { id name }', s2Reps.roles) },
-  { key: 'S2-patterns', group: 'S2', target: 'patterns: 100 ArchitecturePattern', proc: 'patterns', url: env.PATTERNS_URL, bodies: entities('... on ArchitecturePattern { id name }', s2Reps.patterns) },
-  { key: 'S2-glossary', group: 'S2', target: 'glossary: 100 Term', proc: 'glossary', url: env.GLOSSARY_URL, bodies: entities('... on Term { id name }', s2Reps.glossary) },
-  { key: 'D1', group: 'G1 path', target: 'glossary: term(slug) → patterns { id }', proc: 'glossary', url: env.GLOSSARY_URL, bodies: path.D1 },
-  { key: 'D2', group: 'G1 path', target: 'patterns: _entities of its patterns → name, roleStances { role { id } }', proc: 'patterns', url: env.PATTERNS_URL, bodies: path.D2 },
-  { key: 'D3', group: 'G1 path', target: 'roles: _entities of those roles → name', proc: 'roles', url: env.ROLES_URL, bodies: path.D3 },
+  { key: 'S2-roles', group: 'S2', target: 'roles: 100 Role', proc: 'roles', url: subgraphUrl.roles, bodies: entities('... on Role { id name }', s2Reps.roles) },
+  { key: 'S2-patterns', group: 'S2', target: 'patterns: 100 ArchitecturePattern', proc: 'patterns', url: subgraphUrl.patterns, bodies: entities('... on ArchitecturePattern { id name }', s2Reps.patterns) },
+  { key: 'S2-glossary', group: 'S2', target: 'glossary: 100 Term', proc: 'glossary', url: subgraphUrl.glossary, bodies: entities('... on Term { id name }', s2Reps.glossary) },
+  { key: 'D1', group: 'G1 path', target: 'glossary: term(slug) → patterns { id }', proc: 'glossary', url: subgraphUrl.glossary, bodies: path.D1 },
+  { key: 'D2', group: 'G1 path', target: 'patterns: _entities of its patterns → name, roleStances { role { id } }', proc: 'patterns', url: subgraphUrl.patterns, bodies: path.D2 },
+  { key: 'D3', group: 'G1 path', target: 'roles: _entities of those roles → name', proc: 'roles', url: subgraphUrl.roles, bodies: path.D3 },
   ...Object.entries(GATEWAYS).map(([proc, target]) => ({ key: `G1-${proc}`, group: 'G1', target, proc, url: env[`${proc.toUpperCase()}_URL`], bodies: path.G1 })),
 ];
 const counted = (s) => s.group === 'G1' || s.group === 'G1 path';

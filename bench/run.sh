@@ -26,13 +26,19 @@ done
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$BENCH/.." && pwd)"
 BASE="${BENCH_PORT_BASE:-6200}"
-ROLES_PORT=$((BASE + 1)) PATTERNS_PORT=$((BASE + 2)) GLOSSARY_PORT=$((BASE + 3))
 GATEWAY_PORT=$((BASE + 10)) HIVE_PORT=$((BASE + 11)) APOLLO_PORT=$((BASE + 12)) BASELINE_PORT=$((BASE + 20))
 RUN_DIR="$BENCH/.run"
 TOOLS="$BENCH/.tools"
 COUNTERS_VERSION=10.0.750501
 
 log() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
+
+# The subgraphs of subgraphs/subgraphs.json, "NAME PROJECT PORT URL_VARIABLE" each, on BASE+1, BASE+2, ... in its order.
+SUBGRAPHS=()
+registry="$(node "$REPO/gateway/lib/subgraphs.mjs")"
+while read -r name project _ _ _ url_variable; do
+  SUBGRAPHS+=("$name $project $((BASE + ${#SUBGRAPHS[@]} + 1)) $url_variable")
+done <<<"$registry"
 
 declare -A PID_OF=()   # process name -> PID (the measured processes)
 HELPERS=()             # readiness pollers
@@ -44,7 +50,7 @@ stop_all() {
 trap stop_all EXIT
 trap 'exit 130' INT TERM
 
-for port in $ROLES_PORT $PATTERNS_PORT $GLOSSARY_PORT $GATEWAY_PORT $HIVE_PORT $APOLLO_PORT $BASELINE_PORT; do
+for port in $(printf '%s\n' "${SUBGRAPHS[@]}" | cut -d' ' -f3) $GATEWAY_PORT $HIVE_PORT $APOLLO_PORT $BASELINE_PORT; do
   if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     log "Port $port is already in use; set BENCH_PORT_BASE to move the benchmark's ports"; exit 1
   fi
@@ -73,8 +79,11 @@ rm -rf "$RUN_DIR" && mkdir -p "$RUN_DIR"
 
 # ---- 2. start ------------------------------------------------------------------------------------
 now() { date +%s.%N; }
-subgraph_urls=(ROLES_URL="http://127.0.0.1:$ROLES_PORT/graphql" PATTERNS_URL="http://127.0.0.1:$PATTERNS_PORT/graphql"
-  GLOSSARY_URL="http://127.0.0.1:$GLOSSARY_PORT/graphql")
+subgraph_urls=()
+for subgraph in "${SUBGRAPHS[@]}"; do
+  read -r name project port url_variable <<<"$subgraph"
+  subgraph_urls+=("$url_variable=http://127.0.0.1:$port/graphql")
+done
 
 # poll_ready NAME URL START: background poller; writes seconds-to-ready to $RUN_DIR/ready.NAME (gives up after 120 s).
 poll_ready() {
@@ -98,10 +107,11 @@ start() {
   poll_ready "$name" "$ready" "$began"
 }
 
+# start_subgraph NAME PROJECT PORT: the project's folder name is its assembly's and its connection string's.
 start_subgraph() {
-  local name="$1" port="$2" lower; lower="$(tr '[:upper:]' '[:lower:]' <<<"$name")"
-  start "$lower" "http://127.0.0.1:$port/health/ready" "$REPO/subgraphs/$name/bin/Release/net10.0" \
-    "ConnectionStrings__${name}=Data Source=$RUN_DIR/$lower.db" dotnet "$name.dll" --urls "http://127.0.0.1:$port"
+  local name="$1" project="$2" port="$3" assembly; assembly="$(basename "$project")"
+  start "$name" "http://127.0.0.1:$port/health/ready" "$REPO/$project/bin/Release/net10.0" \
+    "ConnectionStrings__${assembly}=Data Source=$RUN_DIR/$name.db" dotnet "$assembly.dll" --urls "http://127.0.0.1:$port"
 }
 
 wait_helpers() {
@@ -110,10 +120,11 @@ wait_helpers() {
   HELPERS=()
 }
 
-log "Starting the three subgraphs and our gateway (the edge, which starts the engine) together; timing each to ready"
-start_subgraph Roles "$ROLES_PORT"
-start_subgraph Patterns "$PATTERNS_PORT"
-start_subgraph Glossary "$GLOSSARY_PORT"
+log "Starting the subgraphs and our gateway (the edge, which starts the engine) together; timing each to ready"
+for subgraph in "${SUBGRAPHS[@]}"; do
+  read -r name project port _ <<<"$subgraph"
+  start_subgraph "$name" "$project" "$port"
+done
 start gateway "http://127.0.0.1:$GATEWAY_PORT/readiness" "$REPO/gateway/Edge/bin/Release/net10.0" \
   "Engine__Home=$RUN_DIR/grafbase-home" dotnet Edge.dll --urls "http://127.0.0.1:$GATEWAY_PORT"
 wait_helpers
@@ -127,19 +138,23 @@ start baseline "http://127.0.0.1:$BASELINE_PORT/health/ready" "$BENCH/Baseline/b
 wait_helpers
 
 READY="" PIDS=""
-for name in roles patterns glossary gateway hive apollo baseline; do
+for name in $(printf '%s\n' "${SUBGRAPHS[@]}" | cut -d' ' -f1) gateway hive apollo baseline; do
   t="$(cat "$RUN_DIR/ready.$name" 2>/dev/null || echo -)"
   READY+="$name=$t," PIDS+="$name=${PID_OF[$name]},"
   log "  $name: ready in ${t} s (PID ${PID_OF[$name]})"
 done
 url_if_ready() { [[ "$(cat "$RUN_DIR/ready.$1" 2>/dev/null || echo -)" != "-" ]] && echo "http://127.0.0.1:$2/graphql" || echo ""; }
+measured_subgraph_urls=()
+for subgraph in "${SUBGRAPHS[@]}"; do
+  read -r name _ port url_variable <<<"$subgraph"
+  measured_subgraph_urls+=("$url_variable=$(url_if_ready "$name" "$port")")
+done
 
 # ---- 3 + 4. measure and report -------------------------------------------------------------------
 log "Measuring (${WARMUP} s warm-up + ${DURATION} s per row, ${CONNECTIONS} connections)"
 (cd "$BENCH" && env DURATION="$DURATION" WARMUP="$WARMUP" CONNECTIONS="$CONNECTIONS" READY="$READY" PIDS="$PIDS" \
     RESULTS_DIR="$BENCH/results" COUNTERS="$TOOLS/dotnet-counters" \
-    ROLES_URL="$(url_if_ready roles "$ROLES_PORT")" PATTERNS_URL="$(url_if_ready patterns "$PATTERNS_PORT")" \
-    GLOSSARY_URL="$(url_if_ready glossary "$GLOSSARY_PORT")" BASELINE_URL="$(url_if_ready baseline "$BASELINE_PORT")" \
+    "${measured_subgraph_urls[@]}" BASELINE_URL="$(url_if_ready baseline "$BASELINE_PORT")" \
     GATEWAY_URL="$(url_if_ready gateway "$GATEWAY_PORT")" HIVE_URL="$(url_if_ready hive "$HIVE_PORT")" \
     APOLLO_URL="$(url_if_ready apollo "$APOLLO_PORT")" \
     node measure.mjs) >"$RUN_DIR/report.md"

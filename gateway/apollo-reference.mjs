@@ -4,7 +4,7 @@
 //
 //   node gateway/apollo-reference.mjs [PORT]      (or APOLLO_PORT; listens on 127.0.0.1 only)
 //
-// The subgraph URLs come from ROLES_URL, PATTERNS_URL, GLOSSARY_URL, as for the engine. POST /graphql
+// The subgraph URLs come from their variables in subgraphs/subgraphs.json (ROLES_URL, ...), as for the engine. POST /graphql
 // takes {query, variables, operationName}; GET /readiness answers 200 once the gateway has loaded.
 // A bare node:http handler rather than @apollo/server: the test needs Apollo's planner and executor, not
 // a second HTTP layer to tell apart from them, and the bench measures Apollo's gateway at its cheapest.
@@ -14,19 +14,20 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { getOperationAST, parse, validate } from 'graphql';
+import { requiredSubgraphUrls } from './lib/subgraphs.mjs';
 
 const port = Number(process.argv[2] ?? process.env.APOLLO_PORT);
 if (!Number.isInteger(port) || port <= 0) {
-  console.error('Usage: node apollo-reference.mjs PORT   (or APOLLO_PORT), with ROLES_URL, PATTERNS_URL, GLOSSARY_URL set');
+  console.error('Usage: node apollo-reference.mjs PORT   (or APOLLO_PORT), with every subgraph URL variable of subgraphs/subgraphs.json set');
   process.exit(2);
 }
 
-const urls = { roles: process.env.ROLES_URL, patterns: process.env.PATTERNS_URL, glossary: process.env.GLOSSARY_URL };
-for (const [name, url] of Object.entries(urls)) {
-  if (!url) {
-    console.error(`apollo-reference: ${name.toUpperCase()}_URL is not set`);
-    process.exit(2);
-  }
+let urls;
+try {
+  urls = requiredSubgraphUrls();
+} catch (error) {
+  console.error(`apollo-reference: ${error.message}`);
+  process.exit(2);
 }
 
 const supergraphSdl = readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8');

@@ -2,7 +2,7 @@
 // compare-api.mjs: does the engine's own composition of the subgraphs give the same public API as the
 // committed schema/supergraph.graphql?
 //
-// Why it exists: the engine composes schema/{roles,patterns,glossary}.graphql itself at start
+// Why it exists: the engine composes the subgraphs' committed SDL (schema/<name>.graphql) itself at start
 // (grafbase.toml's schema_path), while the committed supergraph that clients, the trusted operations and
 // the breaking-change check rely on is composed by @theguild/federation-composition (compose.mjs). Two
 // composers can disagree; this script says where.
@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { diff } from '@graphql-inspector/core';
 import { transformSupergraphToPublicSchema } from '@theguild/federation-composition';
 import { buildASTSchema, parse } from 'graphql';
+import { SUBGRAPHS } from './lib/subgraphs.mjs';
 
 const USAGE = `Usage: node gateway/compare-api.mjs [--config FILE]
 
@@ -75,7 +76,7 @@ function engineBinary() {
 function engineComposition(config) {
   const home = mkdtempSync(join(tmpdir(), 'grafbase-home-'));
   try {
-    const placeholders = Object.fromEntries(['ROLES_URL', 'PATTERNS_URL', 'GLOSSARY_URL'].map((name) => [name, process.env[name] ?? 'http://127.0.0.1:9/graphql']));
+    const placeholders = Object.fromEntries(SUBGRAPHS.map(({ urlVariable }) => [urlVariable, process.env[urlVariable] ?? 'http://127.0.0.1:9/graphql']));
     const result = spawnSync(engineBinary(), ['compose', '-c', config], {
       cwd: dirname(config),
       env: { ...process.env, ...placeholders, HOME: home, NO_COLOR: '1' },

@@ -6,10 +6,10 @@
 // it the same way, so every entry point calls this script instead of repeating the steps.
 //
 //   1. export: `dotnet run --project subgraphs/<Name> -- schema export --output schema/<name>.graphql`
-//      for roles, patterns and glossary, one after another (the machines have 2 cores);
+//      for each subgraph of subgraphs/subgraphs.json;
 //   2. compose: @theguild/federation-composition `composeServices` -> schema/supergraph.graphql, with
-//      the default local subgraph URLs baked in (the engine takes them at runtime from
-//      ROLES_URL / PATTERNS_URL / GLOSSARY_URL, see grafbase.toml).
+//      the subgraphs' default local URLs baked in (the engine takes them at runtime from each
+//      subgraph's URL variable, ROLES_URL and so on, see grafbase.toml).
 //
 // Output is deterministic: LF line endings and exactly one trailing newline in every file.
 
@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SUBGRAPHS, defaultUrl } from './lib/subgraphs.mjs';
 
 // Loaded dynamically so that a missing gateway/node_modules gets a clear message, not a stack trace.
 let composeServices;
@@ -37,7 +38,7 @@ const USAGE = `Usage: node gateway/compose.mjs [--skip-export] [--no-build] [--c
 
 Exports the SDL of every subgraph and composes schema/supergraph.graphql.
 
-  (no flags)     export roles, patterns, glossary with dotnet, then compose into schema/
+  (no flags)     export every subgraph of subgraphs/subgraphs.json with dotnet, then compose into schema/
   --skip-export  compose only, from the existing schema/<subgraph>.graphql files
   --no-build     pass --no-build to \`dotnet run\` (the subgraphs were built already)
   --check        export and compose into a temp dir and compare with the committed schema/;
@@ -49,12 +50,6 @@ Environment:
 
 Exit codes: 0 ok / up to date, 1 export or composition failed or schema/ is stale, 2 bad usage.`;
 
-/** The subgraphs, in composition order. `url` is the default baked into the committed supergraph. */
-const SUBGRAPHS = [
-  { name: 'roles', project: 'subgraphs/Roles', url: 'http://127.0.0.1:5101/graphql' },
-  { name: 'patterns', project: 'subgraphs/Patterns', url: 'http://127.0.0.1:5102/graphql' },
-  { name: 'glossary', project: 'subgraphs/Glossary', url: 'http://127.0.0.1:5103/graphql' },
-];
 const SUPERGRAPH_FILE = 'supergraph.graphql';
 // The public API alone, printed by graphql-js: what clients see, and what the gateway's edge answers
 // introspection from (gateway/Edge/Introspection).
@@ -124,7 +119,7 @@ async function exportAll(outDir, { noBuild }) {
 
 async function exportOne(sg, outDir, configuration, noBuild) {
   const projectDir = join(REPO_ROOT, sg.project);
-  const output = join(outDir, `${sg.name}.graphql`);
+  const output = join(outDir, basename(sg.schema));
   if (!existsSync(projectDir)) {
     return { sg, ok: false, problem: `  project folder ${sg.project} does not exist` };
   }
@@ -150,14 +145,14 @@ function compose(dir) {
   const services = [];
   let ok = true;
   for (const sg of SUBGRAPHS) {
-    const file = join(dir, `${sg.name}.graphql`);
+    const file = join(dir, basename(sg.schema));
     if (!existsSync(file)) {
       console.error(`compose: ${rel(file)} is missing (run without --skip-export to export it)`);
       ok = false;
       continue;
     }
     try {
-      services.push({ name: sg.name, url: sg.url, typeDefs: withoutLinkSpecImport(parse(readFileSync(file, 'utf8'))) });
+      services.push({ name: sg.name, url: defaultUrl(sg), typeDefs: withoutLinkSpecImport(parse(readFileSync(file, 'utf8'))) });
     } catch (err) {
       const loc = err.locations?.[0];
       console.error(`compose: ${rel(file)}${loc ? `:${loc.line}:${loc.column}` : ''}: ${err.message}`);
@@ -243,7 +238,7 @@ function shortDiff(oldText, newText, max = 40) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  const subgraphFiles = SUBGRAPHS.map((s) => `${s.name}.graphql`);
+  const subgraphFiles = SUBGRAPHS.map((s) => basename(s.schema));
 
   // Everything is generated into a temp dir first, so a failed export or composition never leaves
   // schema/ half-updated.

@@ -11,7 +11,7 @@
 //              the committed schema/supergraph.graphql (join__/link machinery and @inaccessible
 //              elements stripped by @theguild/federation-composition);
 //   manifest   the persisted-documents manifest {"<sha256 hex>": "<document text>"}, sorted by id;
-//   breaking   composes the public API schema from schema/{roles,patterns,glossary}.graphql as
+//   breaking   composes the public API schema from the subgraph SDL (subgraphs/subgraphs.json) as
 //              committed at a base git ref and as in the working tree, diffs them with
 //              @graphql-inspector/core, and fails on every BREAKING change that
 //              schema/accepted-breaking-changes.json does not accept; then re-validates the trusted
@@ -23,6 +23,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SUBGRAPHS } from './lib/subgraphs.mjs';
 import { buildManifest, readOperationFiles } from './lib/trusted-documents.mjs';
 
 const USAGE = `Usage: node gateway/operations.mjs <command> [options]
@@ -44,8 +45,6 @@ Options:
 
 Exit codes: 0 ok (or skipped, with a message), 1 a check failed, 2 bad usage or an unknown git ref.`;
 
-/** The subgraph SDL files in schema/, in composition order (as in compose.mjs). */
-const SUBGRAPHS = ['roles', 'patterns', 'glossary'];
 const ACCEPTED_FILE = 'schema/accepted-breaking-changes.json';
 const DEFAULT_REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -269,8 +268,9 @@ async function breakingCommand(opts) {
   }
 
   const baseSdl = {};
-  for (const name of SUBGRAPHS) {
-    const shown = git(opts.repo, ['show', `${base.commit}:schema/${name}.graphql`]);
+  // The working tree's list of subgraphs for both sides: a subgraph added since the base has no SDL there.
+  for (const { name, schema } of SUBGRAPHS) {
+    const shown = git(opts.repo, ['show', `${base.commit}:${schema}`]);
     if (shown.ok) baseSdl[name] = shown.stdout;
   }
   if (Object.keys(baseSdl).length === 0) {
@@ -278,10 +278,10 @@ async function breakingCommand(opts) {
     return 0;
   }
   const currentSdl = {};
-  for (const name of SUBGRAPHS) {
-    const file = join(opts.repo, 'schema', `${name}.graphql`);
+  for (const { name, schema } of SUBGRAPHS) {
+    const file = join(opts.repo, schema);
     if (existsSync(file)) currentSdl[name] = readFileSync(file, 'utf8');
-    else console.error(`warning: schema/${name}.graphql is missing in the working tree; composing without it`);
+    else console.error(`warning: ${schema} is missing in the working tree; composing without it`);
   }
 
   const before = composePublicSchema(baseSdl);

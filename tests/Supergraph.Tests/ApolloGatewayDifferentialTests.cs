@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using GraphQLParser;
 using GraphQLParser.AST;
+using SubgraphKit.Hosting;
 using SubgraphKit.Identity;
 using SubgraphKit.Limits;
 
@@ -62,9 +63,9 @@ public sealed class ApolloGatewayDifferentialTests(SupergraphFixture system)
     private async Task<ApolloReference> StartApolloAsync()
     {
         var port = SupergraphFixture.FreePorts(1)[0];
-        var environment = SupergraphFixture.SubgraphNames.ToDictionary(
-            name => name.ToUpperInvariant() + "_URL",
-            name => new Uri(system.SubgraphUrl(name), "graphql").ToString());
+        var environment = SubgraphRegistry.All.ToDictionary(
+            subgraph => subgraph.UrlVariable,
+            subgraph => new Uri(system.SubgraphUrl(subgraph.ProjectName), "graphql").ToString());
         var process = new ServiceProcess("apollo", "node", [Repo.Path("gateway", "apollo-reference.mjs"), port.ToString(System.Globalization.CultureInfo.InvariantCulture)], Repo.Path("gateway"), environment);
         var apollo = new ApolloReference(process, new Uri($"http://127.0.0.1:{port}"));
         try

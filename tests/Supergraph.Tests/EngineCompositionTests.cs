@@ -1,3 +1,5 @@
+using SubgraphKit.Hosting;
+
 namespace Supergraph.Tests;
 
 /// <summary>
@@ -24,9 +26,9 @@ public sealed class EngineCompositionTests
             Directory.CreateDirectory(Path.Combine(copy, "gateway"));
             Directory.CreateDirectory(Path.Combine(copy, "schema"));
             File.Copy(Repo.Path("gateway", "grafbase.toml"), Path.Combine(copy, "gateway", "grafbase.toml"));
-            foreach (var subgraph in SupergraphFixture.SubgraphNames.Select(name => name.ToLowerInvariant() + ".graphql"))
+            foreach (var schema in SubgraphRegistry.All.Select(subgraph => subgraph.Schema))
             {
-                File.Copy(Repo.Path("schema", subgraph), Path.Combine(copy, "schema", subgraph));
+                File.Copy(Repo.Path(schema), Path.Combine(copy, schema));
             }
 
             var roles = Path.Combine(copy, "schema", "roles.graphql");

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using SubgraphKit.Hosting;
 
 namespace Supergraph.Tests;
 
@@ -13,7 +14,7 @@ public static class Repo
     public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
 
     /// <summary>The Debug build of a subgraph that ./test.sh makes before running the tests.</summary>
-    public static string SubgraphBinaries(string name) => Path("subgraphs", name, "bin", "Debug", "net10.0");
+    public static string SubgraphBinaries(RegisteredSubgraph subgraph) => Path(subgraph.Project, "bin", "Debug", "net10.0");
 
     private static string FindRoot()
     {
@@ -236,7 +237,8 @@ public sealed class ServiceProcess : IDisposable
 /// </summary>
 public class SupergraphFixture : IAsyncLifetime, IDisposable
 {
-    public static readonly string[] SubgraphNames = ["Roles", "Patterns", "Glossary"];
+    /// <summary>The subgraphs of subgraphs/subgraphs.json by project name (<c>Roles</c>), as the tests name them.</summary>
+    public static readonly string[] SubgraphNames = [.. SubgraphRegistry.All.Select(subgraph => subgraph.ProjectName)];
 
     private readonly Dictionary<string, ServiceProcess> _subgraphs = [];
     private readonly Dictionary<string, int> _ports = [];
@@ -270,7 +272,7 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
         };
         foreach (var name in SubgraphNames)
         {
-            environment[name.ToUpperInvariant() + "_URL"] = await GatewayRouteToAsync(name);
+            environment[SubgraphRegistry.Named(name).UrlVariable] = await GatewayRouteToAsync(name);
         }
 
         _gatewayEnvironment = environment;
@@ -329,7 +331,7 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
 
     /// <summary>
     /// The edge's Debug build, as ./test.sh makes it, on the fixture's port. It reads the subgraph URLs
-    /// (*_URL) and GRAPH_MODE from its environment, and Engine__Config when a fixture changes the engine's configuration.
+    /// (each one's UrlVariable) and GRAPH_MODE from its environment, and Engine__Config when a fixture changes the engine's configuration.
     /// </summary>
     private void StartGateway() =>
         _gateway = new ServiceProcess("gateway", "dotnet", [EdgeAssembly, "--urls", GatewayUrl.ToString().TrimEnd('/')], Repo.Path("gateway"), _gatewayEnvironment);
@@ -354,7 +356,7 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
     public void StopSubgraph(string name) => _subgraphs[name].Stop();
 
     /// <summary>The SQLite file a subgraph of this system writes.</summary>
-    public string DatabasePath(string name) => System.IO.Path.Combine(_dataDirectory, name.ToLowerInvariant() + ".db");
+    public string DatabasePath(string name) => System.IO.Path.Combine(_dataDirectory, SubgraphRegistry.Named(name).Name + ".db");
 
     /// <summary>Restarts a stopped subgraph on its old port and database, as an operator would.</summary>
     public Task RestartSubgraphAsync(string name)
@@ -395,7 +397,7 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
 
     private void StartSubgraph(string name)
     {
-        var binaries = Repo.SubgraphBinaries(name);
+        var binaries = Repo.SubgraphBinaries(SubgraphRegistry.Named(name));
         Require(File.Exists(System.IO.Path.Combine(binaries, name + ".dll")), $"{binaries}/{name}.dll is missing: run ./test.sh, which builds the solution first.");
         var database = DatabasePath(name);
         _subgraphs[name] = new ServiceProcess(

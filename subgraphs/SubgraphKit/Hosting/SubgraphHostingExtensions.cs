@@ -5,6 +5,7 @@ using GraphQL.Validation;
 using GraphQL.Validation.Rules.Custom;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -45,6 +46,12 @@ public static class SubgraphHostingExtensions
         where TDbContext : DbContext
         where TSeeder : class, ISubgraphSeeder<TDbContext>
     {
+        // Without --urls (./run.sh and the tests pass one), the port is subgraphs/subgraphs.json's, the one list of them.
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls($"http://127.0.0.1:{SubgraphRegistry.Named(name).Port}");
+        }
+
         var services = builder.Services;
         var connectionString = builder.Configuration.GetConnectionString(name)
             ?? $"Data Source={Path.Combine(builder.Environment.ContentRootPath, name.ToLowerInvariant() + ".db")}";
