@@ -19,24 +19,79 @@ public sealed partial class EngineForwarder(IHttpForwarder forwarder, GrafbaseEn
 
     // One pooled client for the engine's loopback port: no proxy, cookies, redirects or decompression,
     // so the answer's bytes reach the client as the engine wrote them.
-    private readonly HttpMessageInvoker _client = new(new SocketsHttpHandler
+    private readonly HttpMessageInvoker _client = new(new ResendOnDroppedConnection(new SocketsHttpHandler
     {
         UseProxy = false,
         AllowAutoRedirect = false,
         AutomaticDecompression = DecompressionMethods.None,
         UseCookies = false,
-        ActivityHeadersPropagator = null,
+        ActivityHeadersPropagator = new ReverseProxyPropagator(System.Diagnostics.DistributedContextPropagator.Current), // traceparent: the edge's call, not the client's span
         ConnectTimeout = TimeSpan.FromSeconds(5),
-    });
+    }));
 
     public void Dispose() => _client.Dispose();
 
-    public async Task ForwardAsync(HttpContext http)
+    /// <summary>The key under which <see cref="ForwardAsync"/> tells the transformer whether the request may be resent.</summary>
+    private static readonly object ResendIfDropped = new();
+
+    /// <summary>Forwards the request; <paramref name="resendIfDropped"/> is false for a mutation (<see cref="ResendOnDroppedConnection"/>).</summary>
+    public async Task ForwardAsync(HttpContext http, bool resendIfDropped = true)
     {
+        http.Items[ResendIfDropped] = resendIfDropped;
         var error = await forwarder.SendAsync(http, engine.Address.ToString(), _client, RequestConfig, _transformer);
         if (error != ForwarderError.None && !http.Response.HasStarted)
         {
             await EdgeErrors.WriteAsync(http, StatusCodes.Status502BadGateway, "ENGINE_UNAVAILABLE", "The gateway's engine did not answer.");
+        }
+    }
+
+    /// <summary>
+    /// Sends a request once more, on another connection, when the engine dropped the connection without a
+    /// response: a keep-alive connection the engine closed just as the edge reused it. YARP streams the body
+    /// once, and SocketsHttpHandler resends nothing after the body went out, so the client got a 502. The
+    /// edge holds every body in memory already (GraphQLRequestGate). A mutation is not resent: the engine may
+    /// have run it before the connection dropped, and a second run is not the client's to risk.
+    /// </summary>
+    private sealed class ResendOnDroppedConnection(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        public static readonly HttpRequestOptionsKey<bool> Resendable = new("Edge.ResendOnDroppedConnection");
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (!request.Options.TryGetValue(Resendable, out var resendable) || !resendable)
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+
+            var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken);
+            try
+            {
+                return await base.SendAsync(Copy(request, body), cancellationToken);
+            }
+            catch (HttpRequestException dropped) when (dropped.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.ConnectionError)
+            {
+                return await base.SendAsync(Copy(request, body), cancellationToken);
+            }
+        }
+
+        private static HttpRequestMessage Copy(HttpRequestMessage request, byte[]? body)
+        {
+            var copy = new HttpRequestMessage(request.Method, request.RequestUri) { Version = request.Version, VersionPolicy = request.VersionPolicy };
+            foreach (var header in request.Headers)
+            {
+                copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            if (body is not null)
+            {
+                copy.Content = new ByteArrayContent(body);
+                foreach (var header in request.Content!.Headers)
+                {
+                    copy.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
+            }
+
+            return copy;
         }
     }
 
@@ -63,6 +118,8 @@ public sealed partial class EngineForwarder(IHttpForwarder forwarder, GrafbaseEn
                 parameters["operation_name"] = operationName;
                 proxyRequest.RequestUri = RequestUtilities.MakeDestinationAddress(destinationPrefix, http.Request.Path, QueryString.Create(parameters));
             }
+
+            proxyRequest.Options.Set(ResendOnDroppedConnection.Resendable, http.Items[ResendIfDropped] is true);
 
             if (CorrelationId.TryGet(http, out var id))
             {

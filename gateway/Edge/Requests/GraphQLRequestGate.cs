@@ -22,6 +22,9 @@ public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks do
     /// <summary>Set on a request whose operation selects only introspection: the edge answers it itself.</summary>
     private static readonly object IntrospectionOnly = new();
 
+    /// <summary>Set on a request whose operation is a mutation: the edge never sends it to the engine twice.</summary>
+    private static readonly object Mutation = new();
+
     private const string TrustedHint = "this gateway runs only the trusted documents of schema/operations/, by id";
 
     private static readonly string[] RequestParameters = ["query", "operationName", "variables", "extensions"];
@@ -41,7 +44,7 @@ public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks do
             ?? (HttpMethods.IsGet(http.Request.Method) ? AdmitGet(http, mediaType) : await AdmitPostAsync(http, mediaType));
         if (refusal is null)
         {
-            await (http.Items.ContainsKey(IntrospectionOnly) ? introspection.AnswerAsync(http, mediaType) : engine.ForwardAsync(http));
+            await (http.Items.ContainsKey(IntrospectionOnly) ? introspection.AnswerAsync(http, mediaType) : engine.ForwardAsync(http, resendIfDropped: !http.Items.ContainsKey(Mutation)));
             return;
         }
 
@@ -191,6 +194,11 @@ public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks do
         if (overGet && facts.TypeOf(operationName) is { } type && type != OperationType.Query)
         {
             return GraphQLHttpRefusal.OperationNotAllowedOverGet(type.ToString().ToLowerInvariant());
+        }
+
+        if (facts.TypeOf(operationName) == OperationType.Mutation)
+        {
+            http.Items[Mutation] = true;
         }
 
         if (facts.IsIntrospectionOnly(operationName))
