@@ -1,6 +1,6 @@
 using SubgraphKit.Hosting;
 
-namespace Roles.Tests;
+namespace SubgraphKit.Tests;
 
 /// <summary>When the kit's idle memory trim fires: once per quiet spell that follows activity.</summary>
 public sealed class IdleSpellTests

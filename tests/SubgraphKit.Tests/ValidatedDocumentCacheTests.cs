@@ -4,7 +4,7 @@ using GraphQL.Validation;
 using SubgraphKit.Execution;
 using SubgraphKit.Http;
 
-namespace Roles.Tests;
+namespace SubgraphKit.Tests;
 
 /// <summary>The kit's document cache, driven directly: what it reuses, and what it must never reuse.</summary>
 public sealed class ValidatedDocumentCacheTests : IDisposable
