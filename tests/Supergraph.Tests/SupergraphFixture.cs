@@ -108,6 +108,30 @@ public sealed class ServiceProcess : IDisposable
         .Select(path => int.TryParse(System.IO.Path.GetFileName(path), out var pid) ? pid : 0)
         .Where(pid => pid > 0 && ParentOf(pid) == _process.Id)];
 
+    /// <summary>Every process below this one, children first: what a script such as ./run.sh started.</summary>
+    public IReadOnlyList<int> Descendants
+    {
+        get
+        {
+            var parents = Directory.GetDirectories("/proc")
+                .Select(path => int.TryParse(System.IO.Path.GetFileName(path), out var pid) ? pid : 0)
+                .Where(pid => pid > 0)
+                .ToDictionary(pid => pid, ParentOf);
+            var found = new List<int>();
+            var frontier = new Queue<int>([_process.Id]);
+            while (frontier.TryDequeue(out var parent))
+            {
+                foreach (var child in parents.Where(entry => entry.Value == parent).Select(entry => entry.Key))
+                {
+                    found.Add(child);
+                    frontier.Enqueue(child);
+                }
+            }
+
+            return found;
+        }
+    }
+
     public bool HasExited => _process.HasExited;
 
     /// <summary>The exit code, once <see cref="WaitForExit"/> has seen the process end.</summary>
@@ -405,7 +429,7 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
             "dotnet",
             [name + ".dll", "--urls", SubgraphUrl(name).ToString().TrimEnd('/')],
             binaries,
-            new Dictionary<string, string>
+            new Dictionary<string, string>(SubgraphEnvironment)
             {
                 [$"ConnectionStrings__{name}"] = $"Data Source={database}",
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -413,6 +437,9 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
                 ["GRAPH_MODE"] = GraphMode,
             });
     }
+
+    /// <summary>Extra environment for every subgraph, for fixtures that configure them differently.</summary>
+    protected virtual IReadOnlyDictionary<string, string> SubgraphEnvironment { get; } = new Dictionary<string, string>();
 
     /// <summary>
     /// Distinct free ports: all listeners stay open until every port is picked, because the kernel

@@ -5,6 +5,7 @@ using Edge.Introspection;
 using Edge.Requests;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using SubgraphKit.Hosting;
+using SubgraphKit.Telemetry;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Edge.Hosting;
@@ -36,6 +37,7 @@ public static class EdgeHostingExtensions
         services.AddSingleton<ContractIntrospection>();
         services.AddSingleton<GraphQLRequestGate>();
         services.AddHealthChecks().AddReadinessChecks(subgraphs);
+        builder.AddTracing("gateway-edge");
 
         // On SIGTERM Kestrel stops accepting and waits this long for requests in flight (two subgraph
         // timeouts of grafbase.toml: a request whose calls stall on two hops); the engine is stopped after that.

@@ -22,6 +22,7 @@ using SubgraphKit.Limits;
 using SubgraphKit.Listing;
 using SubgraphKit.Provenance;
 using SubgraphKit.Search;
+using SubgraphKit.Telemetry;
 
 namespace SubgraphKit.Hosting;
 
@@ -73,6 +74,7 @@ public static class SubgraphHostingExtensions
         services.AddHealthChecks().AddDbContextCheck<TDbContext>(name: "database", tags: ["ready"]);
 
         builder.AddWriteAccess();
+        builder.AddTracing(name.ToLowerInvariant());
         services.Configure<GraphQLHttpOptions>(builder.Configuration.GetSection(GraphQLHttpOptions.Section));
 
         // On SIGTERM Kestrel stops accepting and waits this long for requests in flight: longer than
@@ -99,7 +101,8 @@ public static class SubgraphHostingExtensions
                 .AddErrorInfoProvider(provider => new ClientErrorInfoProvider(mode, provider.GetRequiredService<IHttpContextAccessor>()))
                 .AddUnhandledExceptionHandler(context => UnexpectedErrors.Handle(context, mode))
                 .AddValidationRule<OperationTypeInSchemaRule>()
-                .AddRequestLimits();
+                .AddRequestLimits()
+                .UseTracing(builder.Configuration);
             graphQL.Services.Register<IDocumentValidator>(
                 _ => new VariableFreeValidationCache(new DocumentValidator()), GraphQL.DI.ServiceLifetime.Singleton, replace: true);
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http;
 
@@ -6,7 +7,8 @@ namespace SubgraphKit.Http;
 /// <summary>
 /// The id that ties a client's error to the server log line with the exception. Taken from an incoming
 /// <c>X-Correlation-Id</c> (the gateway forwards its own), else from the trace id of a W3C
-/// <c>traceparent</c>, else made here; echoed in the <c>X-Correlation-Id</c> response header.
+/// <c>traceparent</c>, else the trace id of the request's activity (the trace the edge starts when tracing
+/// is on), else made here; echoed in the <c>X-Correlation-Id</c> response header. So an error's id finds its trace.
 /// </summary>
 public static class CorrelationId
 {
@@ -20,7 +22,8 @@ public static class CorrelationId
     /// <summary>Resolves the request's id once, remembers it for the error shaping, and sets the response header.</summary>
     public static string Establish(HttpContext http)
     {
-        var id = FromHeaders(http.Request.Headers) ?? Guid.NewGuid().ToString("N");
+        var id = FromHeaders(http.Request.Headers)
+            ?? (Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.TraceId.ToHexString() : Guid.NewGuid().ToString("N"));
         http.Items[ItemKey] = id;
         http.Response.Headers[Header] = id;
         return id;
