@@ -8,12 +8,12 @@ namespace Supergraph.Tests;
 /// engine's <c>[operation_limits]</c> (depth 8, aliases 10, root fields 10) and <c>[complexity_control]</c>
 /// (10,000, counted from the subgraphs' @cost and @listSize) of gateway/grafbase.toml. The engine refuses
 /// each with OPERATION_VALIDATION_ERROR and a message that names the limit but neither its value nor the
-/// query's count, so costs are checked at the boundary. It has no directive limit (grafbase.toml offers
+/// query's count, so costs are checked at the boundary; every refusal comes before any subgraph is called,
+/// counted by a proxy in front of each subgraph. It has no directive limit (grafbase.toml offers
 /// none): the token limit is what bounds directives. And the proof that the limits of gateway and
 /// subgraphs leave room for every trusted operation, including the subgraph requests the gateway makes for it.
 /// </summary>
-[Collection(SharedProductionSupergraph.Name)]
-public sealed class GatewayRequestLimitTests(ProductionSystem system)
+public sealed class GatewayRequestLimitTests(GatewayRequestLimitTests.SubgraphsBehindCountingProxies system) : IClassFixture<GatewayRequestLimitTests.SubgraphsBehindCountingProxies>
 {
     private const string EngineCode = "OPERATION_VALIDATION_ERROR";
     private const string OverComplexity = "Query exceeded complexity limit";
@@ -49,15 +49,16 @@ public sealed class GatewayRequestLimitTests(ProductionSystem system)
     [MemberData(nameof(TrustedOperations))]
     public async Task Every_trusted_operation_passes_every_limit_of_gateway_and_subgraphs(string operation)
     {
-        var response = await system.Gateway.PostGraphQLAsync(Operations.Load(operation), Variables.GetValueOrDefault(operation));
+        var sent = await SendAsync(Operations.Load(operation), Variables.GetValueOrDefault(operation));
 
-        GraphQLAssert.Data(response);
+        GraphQLAssert.Data(sent.Response);
+        Assert.True(sent.SubgraphCalls > 0, "the proxies counted no subgraph call for " + operation);
     }
 
     [Fact]
     public async Task More_than_1000_tokens_is_400_max_tokens_exceeded()
     {
-        var response = await system.Gateway.PostGraphQLAsync("{ " + string.Join(" ", Enumerable.Repeat("__typename", 1001)) + " }");
+        var response = await SendAsync("{ " + string.Join(" ", Enumerable.Repeat("__typename", 1001)) + " }");
 
         Assert.Equal("The document has more than 1000 tokens, the limit of this gateway.", AssertRefused(response, "MAX_TOKENS_EXCEEDED"));
     }
@@ -68,10 +69,10 @@ public sealed class GatewayRequestLimitTests(ProductionSystem system)
         // `@include(if: true)` is 7 tokens; `query { t: __typename … }` 6 more, `query Q` one more.
         var directives = string.Concat(Enumerable.Repeat(" @include(if: true)", 142));
 
-        var inside = await system.Gateway.PostGraphQLAsync("query { t: __typename" + directives + " }");
-        var over = await system.Gateway.PostGraphQLAsync("query Q { t: __typename" + directives + " }");
+        var inside = await SendAsync("query { t: __typename" + directives + " }");
+        var over = await SendAsync("query Q { t: __typename" + directives + " }");
 
-        Assert.Equal("Query", GraphQLAssert.Data(inside)["t"]?.GetValue<string>());
+        Assert.Equal("Query", GraphQLAssert.Data(inside.Response)["t"]?.GetValue<string>());
         AssertRefused(over, "MAX_TOKENS_EXCEEDED");
     }
 
@@ -80,8 +81,8 @@ public sealed class GatewayRequestLimitTests(ProductionSystem system)
     {
         static string Aliased(int count) => "{ roles { nodes { " + string.Join(" ", Enumerable.Range(0, count).Select(i => $"n{i}: name")) + " } } }";
 
-        GraphQLAssert.Data(await system.Gateway.PostGraphQLAsync(Aliased(10)));
-        AssertEngineRefused(await system.Gateway.PostGraphQLAsync(Aliased(11)), TooManyAliases);
+        AssertAnsweredBySubgraphs(await SendAsync(Aliased(10)));
+        AssertEngineRefused(await SendAsync(Aliased(11)), TooManyAliases);
     }
 
     [Fact]
@@ -95,29 +96,29 @@ public sealed class GatewayRequestLimitTests(ProductionSystem system)
         ];
         var aliases = Enumerable.Range(0, 11).Select(i => $"r{i}: roles {{ totalCount }}").ToArray();
 
-        GraphQLAssert.Data(await system.Gateway.PostGraphQLAsync("{ " + string.Join(" ", fields[..10]) + " }"));
-        AssertEngineRefused(await system.Gateway.PostGraphQLAsync("{ " + string.Join(" ", fields) + " }"), TooManyRootFields);
+        AssertAnsweredBySubgraphs(await SendAsync("{ " + string.Join(" ", fields[..10]) + " }"));
+        AssertEngineRefused(await SendAsync("{ " + string.Join(" ", fields) + " }"), TooManyRootFields);
         // Each aliased use of a root field counts as a root field, and that limit answers first.
-        AssertEngineRefused(await system.Gateway.PostGraphQLAsync("{ " + string.Join(" ", aliases) + " }"), TooManyRootFields);
+        AssertEngineRefused(await SendAsync("{ " + string.Join(" ", aliases) + " }"), TooManyRootFields);
     }
 
     [Fact]
     public async Task Deeper_than_8_levels_is_400_nested_too_deep()
     {
         // Eight levels through single objects, cheap enough (2,221) that only depth can refuse the ninth.
-        var eight = await system.Gateway.PostGraphQLAsync("{ term(slug: \"api\") { perspectives { term { perspectives { role { tools { source { heading } } } } } } } }");
-        var nine = await system.Gateway.PostGraphQLAsync("{ roles { nodes { tools { roles { tools { roles { tools { roles { name } } } } } } } } }");
+        var eight = await SendAsync("{ term(slug: \"api\") { perspectives { term { perspectives { role { tools { source { heading } } } } } } } }");
+        var nine = await SendAsync("{ roles { nodes { tools { roles { tools { roles { tools { roles { name } } } } } } } } }");
 
-        GraphQLAssert.Data(eight);
+        AssertAnsweredBySubgraphs(eight);
         AssertEngineRefused(nine, TooDeep);
     }
 
     [Fact]
-    public async Task Complexity_over_10000_is_400_with_the_limit_named_and_no_count()
+    public async Task Complexity_over_10000_is_400_with_the_limit_named_and_no_count_before_any_subgraph_is_called()
     {
         // 1 for the connection, then 10 × (…) for the default page (@listSize assumedSize) and for each of
         // the three lists below it (no @listSize: the flat 10 of list_size): 1 + 10 × 1111 = 11111.
-        var response = await system.Gateway.PostGraphQLAsync("{ roles { nodes { tools { roles { tools { name } } } } } }");
+        var response = await SendAsync("{ roles { nodes { tools { roles { tools { name } } } } } }");
 
         AssertEngineRefused(response, OverComplexity);
     }
@@ -147,11 +148,11 @@ public sealed class GatewayRequestLimitTests(ProductionSystem system)
     [InlineData("query ($q: String!, $n: Int = 45) { search(query: $q, first: $n) { results { node { ... on Role { tools { roles { name } practices { name } } practices { name } } } } }" + OneMore + " }", "api", 10_001)]
     public async Task Costs_add_up_as_the_supergraph_declares_them(string query, string? searchText, int declaredCost)
     {
-        var response = await system.Gateway.PostGraphQLAsync(query, searchText is null ? null : new { q = searchText });
+        var response = await SendAsync(query, searchText is null ? null : new { q = searchText });
 
         if (declaredCost <= 10_000)
         {
-            GraphQLAssert.Data(response);
+            AssertAnsweredBySubgraphs(response);
         }
         else
         {
@@ -167,10 +168,10 @@ public sealed class GatewayRequestLimitTests(ProductionSystem system)
         // 1 + size × 1111: 10000 with 9, 11111 with 10.
         var query = $"query ($size: Int) {{ tools({argument}: $size) {{ nodes {{ roles {{ tools {{ roles {{ name }} }} }} }} }} }}";
 
-        var atTheLimit = await system.Gateway.PostGraphQLAsync(query, new { size = 9 });
-        var over = await system.Gateway.PostGraphQLAsync(query, new { size = 10 });
+        var atTheLimit = await SendAsync(query, new { size = 9 });
+        var over = await SendAsync(query, new { size = 10 });
 
-        GraphQLAssert.Data(atTheLimit);
+        AssertAnsweredBySubgraphs(atTheLimit);
         AssertEngineRefused(over, OverComplexity);
     }
 
@@ -179,26 +180,74 @@ public sealed class GatewayRequestLimitTests(ProductionSystem system)
     [InlineData("{ roles { nodes { tools { roles { tools { roles { tools { roles { name } } } } } } } } }", TooDeep)]
     public async Task Limit_errors_under_application_json_are_200_with_errors_and_no_data(string query, string message)
     {
-        var response = await system.Gateway.PostGraphQLAsync(query, accept: MediaTypes.Json);
+        var response = await SendAsync(query, accept: MediaTypes.Json);
 
         Assert.Equal(message, AssertError(response, HttpStatusCode.OK, MediaTypes.Json, EngineCode));
     }
 
+    /// <summary>A request to the gateway, with the calls the subgraphs received while it was answered.</summary>
+    private sealed record Sent(GraphQLResponse Response, int SubgraphCalls);
+
+    /// <summary>Sends one request at a time (the tests of a class run one by one), so the calls counted are its own.</summary>
+    private async Task<Sent> SendAsync(string query, object? variables = null, string accept = MediaTypes.GraphQLResponse)
+    {
+        var before = system.SubgraphCalls;
+        var response = await system.Gateway.PostGraphQLAsync(query, variables, accept);
+        return new Sent(response, system.SubgraphCalls - before);
+    }
+
+    /// <summary>Data, fetched from the subgraphs: the proxies see the calls a refusal must not make.</summary>
+    private static void AssertAnsweredBySubgraphs(Sent sent)
+    {
+        GraphQLAssert.Data(sent.Response);
+        Assert.True(sent.SubgraphCalls > 0, "the proxies counted no subgraph call for an answer with data: " + sent.Response);
+    }
+
     /// <summary>The engine's answer to a limit under application/graphql-response+json.</summary>
-    private static void AssertEngineRefused(GraphQLResponse response, string message) =>
-        Assert.Equal(message, AssertRefused(response, EngineCode));
+    private static void AssertEngineRefused(Sent sent, string message) =>
+        Assert.Equal(message, AssertRefused(sent, EngineCode));
 
     /// <summary>400, no data, one error with the code; returns its message.</summary>
-    private static string AssertRefused(GraphQLResponse response, string code) =>
-        AssertError(response, HttpStatusCode.BadRequest, MediaTypes.GraphQLResponse, code);
+    private static string AssertRefused(Sent sent, string code) =>
+        AssertError(sent, HttpStatusCode.BadRequest, MediaTypes.GraphQLResponse, code);
 
-    private static string AssertError(GraphQLResponse response, HttpStatusCode status, string mediaType, string code)
+    private static string AssertError(Sent sent, HttpStatusCode status, string mediaType, string code)
     {
+        // First, so a limit that stops refusing fails here: the subgraphs did the work it exists to prevent.
+        Assert.True(sent.SubgraphCalls == 0, $"the subgraphs received {sent.SubgraphCalls} call(s) for a request refused with {sent.Response}");
+        var response = sent.Response;
         Assert.True(response.Status == status, response.ToString());
         Assert.Equal(mediaType, response.MediaType);
         Assert.Null(response.Data);
         var error = Assert.IsType<JsonObject>(Assert.Single(response.Errors!), exactMatch: false);
         Assert.Equal(code, error["extensions"]?["code"]?.GetValue<string>());
         return error["message"]!.GetValue<string>();
+    }
+
+    /// <summary>
+    /// The production system with every subgraph behind a <see cref="FaultyProxy"/> that faults nothing:
+    /// it only counts the calls the gateway makes to each.
+    /// </summary>
+    public sealed class SubgraphsBehindCountingProxies : ProductionSystem
+    {
+        private readonly List<FaultyProxy> _proxies = [];
+
+        public int SubgraphCalls => _proxies.Sum(proxy => proxy.Calls);
+
+        protected override async Task<string> GatewayRouteToAsync(string name)
+        {
+            var proxy = await FaultyProxy.StartAsync(new Uri(SubgraphUrl(name), "graphql"));
+            _proxies.Add(proxy);
+            return proxy.Url.ToString();
+        }
+
+        public override async Task DisposeAsync()
+        {
+            await base.DisposeAsync();
+            foreach (var proxy in _proxies)
+            {
+                await proxy.DisposeAsync();
+            }
+        }
     }
 }

@@ -12,7 +12,7 @@ namespace Supergraph.Tests;
 /// new connections are refused at once, the request in flight still gets all its data, and the process
 /// (with the gateway's engine) exits with code 0 within its drain time.
 /// </summary>
-public sealed class GracefulShutdownTests(GlossaryBehindProxy system, ITestOutputHelper output) : IClassFixture<GlossaryBehindProxy>
+public sealed class GracefulShutdownTests(GracefulShutdownTests.GlossaryHeldBehindProxy system, ITestOutputHelper output) : IClassFixture<GracefulShutdownTests.GlossaryHeldBehindProxy>
 {
     /// <summary>HostOptions.ShutdownTimeout of every subgraph (SubgraphHostingExtensions) and of the edge.</summary>
     private static readonly TimeSpan DrainTime = TimeSpan.FromSeconds(10);
@@ -72,20 +72,16 @@ public sealed class GracefulShutdownTests(GlossaryBehindProxy system, ITestOutpu
     {
         var gateway = system.GatewayProcess;
         var engine = Assert.Single(gateway.ChildIds);
-        var before = system.Proxy.Calls;
 
-        // The request is held at the glossary, behind the proxy, for 1.5 s (under the 2 s upstream timeout).
-        system.Proxy.StallNext(1, TimeSpan.FromMilliseconds(1500));
+        // The request is held at the glossary, behind the proxy, from before the signal until new connections
+        // are refused: the edge, the engine and the engine's call to a subgraph are all in flight.
+        var held = system.Proxy.HoldNext();
         var inFlight = system.Gateway.PostGraphQLAsync(Operations.Load("RolePage"), new { slug = "backend-developer" });
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (system.Proxy.Calls == before && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(system.Proxy.Calls > before, "the gateway never called the glossary");
         try
         {
+            var first = await Task.WhenAny(held, inFlight).WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.True(first == held, "the request ended without calling the glossary: " + (first == inFlight ? await inFlight : null));
+            Assert.True(await AcceptsConnectionsAsync(system.GatewayUrl.Port), "the gateway refused connections before the signal");
             var clock = Stopwatch.StartNew();
             if (ctrlC)
             {
@@ -99,6 +95,7 @@ public sealed class GracefulShutdownTests(GlossaryBehindProxy system, ITestOutpu
             var signal = ctrlC ? "SIGINT" : "SIGTERM";
             var refusedAfter = await RefusedWithinAsync(system.GatewayUrl.Port, TimeSpan.FromSeconds(5));
             Assert.False(inFlight.IsCompleted, "the request in flight ended before new connections were refused");
+            system.Proxy.ReleaseHeld();
             var response = await inFlight;
             var answeredAfter = clock.Elapsed;
             var exited = gateway.WaitForExit(DrainTime);
@@ -113,6 +110,7 @@ public sealed class GracefulShutdownTests(GlossaryBehindProxy system, ITestOutpu
         }
         finally
         {
+            system.Proxy.ReleaseHeld();
             await system.RestartGatewayAsync();
         }
     }
@@ -175,6 +173,36 @@ public sealed class GracefulShutdownTests(GlossaryBehindProxy system, ITestOutpu
         {
             length = _body.Length;
             return true;
+        }
+    }
+
+    /// <summary>
+    /// The system with the gateway reaching the glossary through a <see cref="FaultyProxy"/>, at the committed
+    /// subgraph timeout (5 s): a call held there until the port is refused must outlast a slow signal on a
+    /// loaded machine, which <see cref="GlossaryBehindProxy"/>'s 2 s would cut off.
+    /// </summary>
+    public sealed class GlossaryHeldBehindProxy : SupergraphFixture
+    {
+        public FaultyProxy Proxy { get; private set; } = null!;
+
+        protected override async Task<string> GatewayRouteToAsync(string name)
+        {
+            if (name != "Glossary")
+            {
+                return await base.GatewayRouteToAsync(name);
+            }
+
+            Proxy = await FaultyProxy.StartAsync(new Uri(SubgraphUrl(name), "graphql"));
+            return Proxy.Url.ToString();
+        }
+
+        public override async Task DisposeAsync()
+        {
+            await base.DisposeAsync();
+            if (Proxy is not null)
+            {
+                await Proxy.DisposeAsync();
+            }
         }
     }
 }

@@ -21,9 +21,14 @@ public sealed class OperationChecksTests
     [Fact]
     public async Task Committed_contract_has_no_unaccepted_breaking_change_since_the_previous_commit()
     {
+        await FetchThePreviousCommitIfShallow(Repo.Root);
+
         var result = await RunOperationsScript(Repo.Root, "breaking");
 
         Assert.True(result.ExitCode == 0, result.Output);
+        // The script exits 0 when it skips (no base, or a base without schema/): only a comparison passes.
+        Assert.Contains("breaking: comparing the public API schema of ", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("skipped", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,6 +96,28 @@ public sealed class OperationChecksTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Usage: node gateway/operations.mjs", result.Output, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// CI checks out shallowly (one commit), where HEAD~1 is missing and the breaking check has nothing to
+    /// compare with; like a pipeline that gates on breaking changes, this fetches the previous commit, and
+    /// fails, never skips, when it cannot be had.
+    /// </summary>
+    private static async Task FetchThePreviousCommitIfShallow(string repo)
+    {
+        if (await HasPreviousCommit(repo))
+        {
+            return;
+        }
+
+        var shallow = await Run("git", ["rev-parse", "--is-shallow-repository"], repo);
+        Assert.True(shallow.StandardOutput.Trim() == "true", "HEAD has no parent, so there is no previous contract to compare with: " + shallow.Output);
+        // Without a remote, git fetch does nothing and still exits 0: only HEAD~1 itself says it worked.
+        var fetch = await Run("git", ["fetch", "--deepen=1", "--quiet"], repo);
+        Assert.True(fetch.ExitCode == 0 && await HasPreviousCommit(repo), "a shallow clone without HEAD~1, and `git fetch --deepen=1` could not fetch it (clone with --depth 2 or more):\n" + fetch.Output);
+    }
+
+    private static async Task<bool> HasPreviousCommit(string repo) =>
+        (await Run("git", ["rev-parse", "--verify", "--quiet", "HEAD~1^{commit}"], repo)).ExitCode == 0;
 
     private static Task<CommandResult> RunOperationsScript(string workingDirectory, params string[] arguments) =>
         Run("node", [Repo.Path("gateway", "operations.mjs"), .. arguments], workingDirectory);

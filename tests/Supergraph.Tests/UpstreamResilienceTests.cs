@@ -215,9 +215,11 @@ public sealed class FaultyProxy : IAsyncDisposable
     private int _faultsLeft;
     private TimeSpan _stall;
     private Fault _fault;
+    private TaskCompletionSource _heldArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _heldReleased = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>What a faulted call meets.</summary>
-    private enum Fault { Drop, StallBeforeAnswer, StallInBody, Garble }
+    private enum Fault { Drop, StallBeforeAnswer, StallInBody, Garble, Hold }
 
     private FaultyProxy(Uri target)
     {
@@ -256,6 +258,28 @@ public sealed class FaultyProxy : IAsyncDisposable
     /// <summary>The next <paramref name="count"/> calls get the status, the headers and half the body, then wait <paramref name="stall"/>.</summary>
     public void StallBodyOfNext(int count, TimeSpan stall) => SetFaults(count, Fault.StallInBody, stall);
 
+    /// <summary>
+    /// The next call waits, before it is forwarded, until <see cref="ReleaseHeld"/> (or the gateway gives up);
+    /// the task completes when that call has arrived, so a test knows the request is in flight.
+    /// </summary>
+    public Task HoldNext()
+    {
+        _heldArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        _heldReleased = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        SetFaults(1, Fault.Hold);
+        return _heldArrived.Task;
+    }
+
+    /// <summary>Lets the call held by <see cref="HoldNext"/> go on, and ends that fault if no call took it.</summary>
+    public void ReleaseHeld()
+    {
+        _heldReleased.TrySetResult();
+        if (_fault == Fault.Hold)
+        {
+            SetFaults(0, Fault.Hold);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -292,6 +316,8 @@ public sealed class FaultyProxy : IAsyncDisposable
                 await http.Response.WriteAsync(GarbledBody);
                 return;
             case Fault.StallBeforeAnswer when !await StallAsync(http):
+                return;
+            case Fault.Hold when !await HoldAsync(http):
                 return;
         }
 
@@ -330,6 +356,21 @@ public sealed class FaultyProxy : IAsyncDisposable
         try
         {
             await Task.Delay(_stall, http.RequestAborted);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Waits until the test releases the call; false when the gateway gave up first.</summary>
+    private async Task<bool> HoldAsync(HttpContext http)
+    {
+        _heldArrived.TrySetResult();
+        try
+        {
+            await _heldReleased.Task.WaitAsync(http.RequestAborted);
             return true;
         }
         catch (OperationCanceledException)
