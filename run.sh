@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Usage: ./run.sh            (or: ./run.sh token [scope], which prints a bearer token for writes)
+# Usage: ./run.sh [--no-build]   (or: ./run.sh token [scope], which prints a bearer token for writes)
 # Installs what is missing, builds (Release), composes the supergraph, and starts the three subgraphs
-# and the gateway on 127.0.0.1. Ctrl+C stops everything it started. The key that signs write tokens
-# is made once, in .data/signing-key, and given to every subgraph.
+# and the gateway on 127.0.0.1 (--no-build: starts what is built, skipping installs, build and
+# composition). A subgraph that dies is started again, with backoff; the gateway's edge restarts its
+# engine the same way. Ctrl+C stops everything it started; if the edge itself dies, this script stops
+# the rest and exits with the edge's exit code. The key that signs write tokens is made once, in
+# $DATA_DIR/signing-key (.data/ by default), and given to every subgraph.
 # Ports: GATEWAY_PORT (4000), and for each subgraph of subgraphs/subgraphs.json its portVariable
 # (ROLES_PORT, PATTERNS_PORT, GLOSSARY_PORT), by default its port there.
 # Mode: GRAPH_MODE=development (the default here: introspection for Banana Cake Pop, suggestions,
@@ -11,7 +14,7 @@ set -euo pipefail
 source "$(dirname "$0")/.ci/common.sh"
 
 CONFIGURATION="${CONFIGURATION:-Release}"
-DATA_DIR="$REPO_ROOT/.data"
+DATA_DIR="${DATA_DIR:-$REPO_ROOT/.data}"
 GATEWAY_PORT="${GATEWAY_PORT:-4000}"
 export GRAPH_MODE="${GRAPH_MODE:-development}"
 
@@ -24,9 +27,11 @@ main() {
   trap stop_started EXIT
   trap 'exit 130' INT TERM
 
-  ensure_gateway_packages
-  ensure_dotnet_tools
-  build_and_compose_if_changed "$CONFIGURATION" "$DATA_DIR/built-$CONFIGURATION.stamp"
+  if [[ "${1:-}" != "--no-build" ]]; then
+    ensure_gateway_packages
+    ensure_dotnet_tools
+    build_and_compose_if_changed "$CONFIGURATION" "$DATA_DIR/built-$CONFIGURATION.stamp"
+  fi
   ensure_signing_key "$DATA_DIR"
 
   log "Starting subgraphs and gateway in $GRAPH_MODE mode (logs in .data/)"
@@ -51,10 +56,12 @@ main() {
 $listing
   Ready. Press Ctrl+C to stop.
 MSG
-  # Returns when any service exits; the EXIT trap then stops the others.
-  wait -n "${STARTED_PIDS[@]}"
-  log "A service exited; stopping the rest (see .data/*.log)"
-  return 1
+  # The subgraphs' supervisors run until stopped; only the edge's exit ends the script (the EXIT trap
+  # then stops the rest).
+  local status=0
+  wait "$GATEWAY_PID" || status=$?
+  log "The gateway exited ($(exit_reason "$status")); stopping the rest (see $DATA_DIR/gateway.log)"
+  return "$status"
 }
 
 # A development token, signed with the same key the running subgraphs use (valid for an hour).

@@ -73,17 +73,47 @@ subgraph_rows() {
 }
 
 # start_subgraph NAME PROJECT CONFIGURATION PORT DATA_DIR: runs the built service from its output folder
-# (its content root, where appsettings.json and the seed files are), with its database in DATA_DIR. The
-# project's folder name is its assembly's and its connection string's.
+# (its content root, where appsettings.json and the seed files are), with its database in DATA_DIR,
+# supervised: started again whenever it dies. The project's folder name is its assembly's and its
+# connection string's.
 # Every process started here gets the same GRAPH_MODE (docs/modes.md); unset means production.
 start_subgraph() {
   local name="$1" project="$2" configuration="$3" port="$4" data_dir="$5"
   local assembly; assembly="$(basename "$project")"
-  local bin="$REPO_ROOT/$project/bin/$configuration/net10.0"
   mkdir -p "$data_dir"
-  (cd "$bin" && exec env "GRAPH_MODE=${GRAPH_MODE:-production}" "ConnectionStrings__${assembly}=Data Source=$data_dir/$name.db" \
-      dotnet "$assembly.dll" --urls "http://127.0.0.1:$port") >"$data_dir/$name.log" 2>&1 &
+  supervise "$name subgraph" "$data_dir/$name.log" "$REPO_ROOT/$project/bin/$configuration/net10.0" \
+    env "GRAPH_MODE=${GRAPH_MODE:-production}" "ConnectionStrings__${assembly}=Data Source=$data_dir/$name.db" \
+    dotnet "$assembly.dll" --urls "http://127.0.0.1:$port"
+}
+
+# supervise NAME LOG_FILE DIRECTORY COMMAND...: runs COMMAND in DIRECTORY, in the background, and starts it
+# again whenever it dies, after 1 s, then 2, 4, ... at most 30 s (back to 1 s once it has run for a
+# minute), logging why. SIGTERM to the supervisor stops the command, waits for it, and ends the loop.
+supervise() {
+  local name="$1" log_file="$2" directory="$3"
+  shift 3
+  (
+    child="" delay=1
+    trap 'if [[ -n "$child" ]]; then kill -TERM "$child" 2>/dev/null; wait "$child" 2>/dev/null; fi; exit 0' TERM INT
+    while true; do
+      started=$SECONDS status=0
+      (cd "$directory" && exec "$@") >>"$log_file" 2>&1 &
+      child=$!
+      wait "$child" || status=$?
+      child=""
+      if ((SECONDS - started >= 60)); then delay=1; fi
+      log "$name exited ($(exit_reason "$status")); restarting it in $delay s (log: $log_file)" 2>&1 | tee -a "$log_file" >&2
+      sleep "$delay" &
+      wait $! || true
+      delay=$((delay * 2 > 30 ? 30 : delay * 2))
+    done
+  ) &
   STARTED_PIDS+=("$!")
+}
+
+# exit_reason STATUS: "exit code N" or "killed by SIGNAME".
+exit_reason() {
+  if (($1 > 128)); then echo "killed by SIG$(kill -l "$(($1 - 128))")"; else echo "exit code $1"; fi
 }
 
 # ensure_signing_key DATA_DIR: makes the HS256 key for write tokens once, and exports it to the subgraphs.
@@ -98,12 +128,14 @@ ensure_signing_key() {
 }
 
 # start_gateway CONFIGURATION PORT LOG_FILE: the gateway (the C# edge, which starts Grafbase's engine on
-# gateway/grafbase.toml and stops it with itself), subgraph URLs from their URL variables (ROLES_URL, ...).
+# gateway/grafbase.toml, restarts it when it dies, and stops it with itself), subgraph URLs from their URL
+# variables (ROLES_URL, ...). Not supervised: nothing can be served without it. Its PID is GATEWAY_PID.
 start_gateway() {
   local configuration="$1" port="$2" log_file="$3"
   (cd "$REPO_ROOT/gateway/Edge/bin/$configuration/net10.0" && exec env "GRAPH_MODE=${GRAPH_MODE:-production}" \
       dotnet Edge.dll --urls "http://127.0.0.1:$port") >"$log_file" 2>&1 &
-  STARTED_PIDS+=("$!")
+  GATEWAY_PID=$!
+  STARTED_PIDS+=("$GATEWAY_PID")
 }
 
 # wait_ready URL [SECONDS]: polls until the URL answers 200.

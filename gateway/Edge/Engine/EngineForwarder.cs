@@ -68,7 +68,7 @@ public sealed partial class EngineForwarder(IHttpForwarder forwarder, GrafbaseEn
             {
                 return await base.SendAsync(Copy(request, body), cancellationToken);
             }
-            catch (HttpRequestException dropped) when (dropped.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.ConnectionError)
+            catch (HttpRequestException dropped) when (dropped.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.ConnectionError || dropped.InnerException is IOException)
             {
                 return await base.SendAsync(Copy(request, body), cancellationToken);
             }

@@ -11,7 +11,9 @@ namespace Edge.Engine;
 /// Grafbase's engine as a child process: `grafbase dev -c grafbase.toml` on a free loopback port that
 /// only the edge knows. Started before Kestrel accepts requests and stopped after Kestrel has drained
 /// them (hosted services stop after the server), so no request in flight loses its engine. If the
-/// engine dies on its own, the edge stops too, with exit code 1: nothing could be served.
+/// engine dies on its own, the edge starts it again on the same port after 1 s, then 2, 4, ... at most
+/// 30 s (back to 1 s once it has run for a minute); meanwhile requests get 502 ENGINE_UNAVAILABLE and
+/// /readiness fails. A first start that fails stops the edge: the configuration is wrong.
 /// </summary>
 public sealed partial class GrafbaseEngine(
     IOptions<EngineOptions> options,
@@ -19,8 +21,15 @@ public sealed partial class GrafbaseEngine(
     IHttpClientFactory httpClients,
     ILogger<GrafbaseEngine> logger) : IHostedService, IDisposable
 {
+    private static readonly TimeSpan FirstRestartDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestRestartDelay = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan SettledAfter = TimeSpan.FromMinutes(1);
+
     private Process? _process;
-    private bool _stopping;
+    private volatile bool _stopping;
+    private volatile bool _started;
+    private TimeSpan _restartDelay = FirstRestartDelay;
+    private DateTime _launchedAt;
 
     /// <summary>The engine's base address, e.g. http://127.0.0.1:41234/.</summary>
     public Uri Address { get; private set; } = null!;
@@ -34,8 +43,17 @@ public sealed partial class GrafbaseEngine(
             throw new InvalidOperationException($"{binary} is missing: run ./run.sh or ./test.sh, which install the gateway's npm packages.");
         }
 
-        var port = FreeLoopbackPort();
-        Address = new Uri($"http://127.0.0.1:{port}/");
+        Address = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}/");
+        Launch();
+        await WaitHealthyAsync(settings.StartTimeout, cancellationToken);
+        _started = true;
+    }
+
+    /// <summary>Starts the engine's process on <see cref="Address"/>.</summary>
+    private void Launch()
+    {
+        var settings = options.Value;
+        var binary = GatewayDirectory.Resolve(settings.Binary);
         var home = GatewayDirectory.Resolve(settings.Home);
         Directory.CreateDirectory(home);
 
@@ -54,7 +72,7 @@ public sealed partial class GrafbaseEngine(
             start.ArgumentList.Add(binary);
         }
 
-        foreach (var argument in (string[])["dev", "-c", GatewayDirectory.Resolve(settings.Config), "--listen-address", $"127.0.0.1:{port}"])
+        foreach (var argument in (string[])["dev", "-c", GatewayDirectory.Resolve(settings.Config), "--listen-address", $"127.0.0.1:{Address.Port}"])
         {
             start.ArgumentList.Add(argument);
         }
@@ -74,9 +92,8 @@ public sealed partial class GrafbaseEngine(
         _process.StandardInput.Close();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+        _launchedAt = DateTime.UtcNow;
         LogStarted(logger, _process.Id, Address);
-
-        await WaitHealthyAsync(settings.StartTimeout, cancellationToken);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -154,14 +171,46 @@ public sealed partial class GrafbaseEngine(
 
     private void OnExited(Process process)
     {
-        if (_stopping || _process is null)
+        // An engine that never became healthy fails StartAsync, and with it the edge's start.
+        if (_stopping || !_started || _process is null)
         {
             return;
         }
 
-        LogDied(logger, process.ExitCode);
-        Environment.ExitCode = 1;
-        lifetime.StopApplication();
+        if (DateTime.UtcNow - _launchedAt >= SettledAfter)
+        {
+            _restartDelay = FirstRestartDelay;
+        }
+
+        var delay = _restartDelay;
+        _restartDelay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestRestartDelay.Ticks));
+        LogDied(logger, process.ExitCode, delay.TotalSeconds);
+        _ = RestartAsync(delay);
+    }
+
+    private async Task RestartAsync(TimeSpan delay)
+    {
+        try
+        {
+            await Task.Delay(delay, lifetime.ApplicationStopping);
+            if (_stopping)
+            {
+                return;
+            }
+
+            Interlocked.Exchange(ref _process, null)?.Dispose();
+            Launch();
+        }
+        catch (OperationCanceledException)
+        {
+            // The edge is stopping: no engine is wanted any more.
+        }
+        catch (Exception failure) when (failure is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            LogRestartFailed(logger, failure);
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
+        }
     }
 
     private void Relay(string? line)
@@ -188,8 +237,11 @@ public sealed partial class GrafbaseEngine(
     [LoggerMessage(Level = LogLevel.Information, Message = "Started Grafbase's engine (PID {Pid}) at {Address}")]
     private static partial void LogStarted(ILogger logger, int pid, Uri address);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Grafbase's engine exited with code {ExitCode}; the gateway stops, as it cannot serve without it")]
-    private static partial void LogDied(ILogger logger, int exitCode);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Grafbase's engine exited with code {ExitCode}; starting it again in {DelaySeconds} s")]
+    private static partial void LogDied(ILogger logger, int exitCode, double delaySeconds);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Grafbase's engine could not be started again; the gateway stops, as it cannot serve without it")]
+    private static partial void LogRestartFailed(ILogger logger, Exception failure);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "engine: {Line}")]
     private static partial void LogEngineOutput(ILogger logger, string line);
