@@ -181,28 +181,8 @@ public sealed class GracefulShutdownTests(GracefulShutdownTests.GlossaryHeldBehi
     /// subgraph timeout (5 s): a call held there until the port is refused must outlast a slow signal on a
     /// loaded machine, which <see cref="GlossaryBehindProxy"/>'s 2 s would cut off.
     /// </summary>
-    public sealed class GlossaryHeldBehindProxy : SupergraphFixture
+    public sealed class GlossaryHeldBehindProxy : GlossaryBehindProxy
     {
-        public FaultyProxy Proxy { get; private set; } = null!;
-
-        protected override async Task<string> GatewayRouteToAsync(string name)
-        {
-            if (name != "Glossary")
-            {
-                return await base.GatewayRouteToAsync(name);
-            }
-
-            Proxy = await FaultyProxy.StartAsync(new Uri(SubgraphUrl(name), "graphql"));
-            return Proxy.Url.ToString();
-        }
-
-        public override async Task DisposeAsync()
-        {
-            await base.DisposeAsync();
-            if (Proxy is not null)
-            {
-                await Proxy.DisposeAsync();
-            }
-        }
+        protected override int SubgraphTimeoutSeconds => 5;
     }
 }

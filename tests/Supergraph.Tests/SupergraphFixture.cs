@@ -481,6 +481,9 @@ public class GlossaryBehindProxy : SupergraphFixture
     /// <summary>Short, so a stalled call costs a test seconds, not the default 5.</summary>
     public const int UpstreamTimeoutMs = 2000;
 
+    /// <summary>The engine's timeout for every subgraph call in this system, whole seconds.</summary>
+    protected virtual int SubgraphTimeoutSeconds => UpstreamTimeoutMs / 1000;
+
     public FaultyProxy Proxy { get; private set; } = null!;
 
     /// <summary>The engine's config for this system, written beside the fixture's databases.</summary>
@@ -495,12 +498,12 @@ public class GlossaryBehindProxy : SupergraphFixture
     }
 
     /// <summary>
-    /// gateway/grafbase.toml with every subgraph timeout at <see cref="UpstreamTimeoutMs"/> and its schema
+    /// gateway/grafbase.toml with every subgraph timeout at <see cref="SubgraphTimeoutSeconds"/> and its schema
     /// paths made absolute (they were relative to gateway/).
     /// </summary>
     protected virtual string Configure(string grafbaseToml)
     {
-        var shortened = $"timeout = \"{UpstreamTimeoutMs / 1000}s\"";
+        var shortened = $"timeout = \"{SubgraphTimeoutSeconds}s\"";
         var text = grafbaseToml
             .Replace("\"../schema/", "\"" + Repo.Path("schema") + "/", StringComparison.Ordinal)
             .Replace("timeout = \"5s\"", shortened, StringComparison.Ordinal);
