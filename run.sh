@@ -34,7 +34,7 @@ main() {
   fi
   ensure_signing_key "$DATA_DIR"
 
-  log "Starting subgraphs and gateway in $GRAPH_MODE mode (logs in .data/)"
+  log "Starting subgraphs and gateway in $GRAPH_MODE mode (logs in $DATA_DIR/)"
   local rows name project port port_variable url_variable ready=() listing=""
   rows="$(subgraph_rows)"
   while read -r name project port _ port_variable url_variable; do

@@ -99,7 +99,7 @@ supervise() {
       started=$SECONDS status=0
       (cd "$directory" && exec "$@") >>"$log_file" 2>&1 &
       child=$!
-      wait "$child" || status=$?
+      wait "$child" 2>/dev/null || status=$?  # bash reports a killed job on stderr; the line below says it better
       child=""
       if ((SECONDS - started >= 60)); then delay=1; fi
       log "$name exited ($(exit_reason "$status")); restarting it in $delay s (log: $log_file)" 2>&1 | tee -a "$log_file" >&2
