@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
+using SubgraphKit.Hosting;
 using SubgraphKit.Telemetry;
 using Xunit.Abstractions;
 
@@ -22,6 +24,12 @@ public sealed class TracedSystem : SupergraphFixture
     {
         [Tracing.EndpointVariable] = Receiver.Endpoint.ToString().TrimEnd('/'),
         ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+
+        // Logs as JSON lines with the request's trace and span ids: ASP.NET Core's console logger, configured
+        // (README "Tracing"); and the per-request line of ASP.NET Core, so every request logs something.
+        ["Logging__Console__FormatterName"] = "json",
+        ["Logging__Console__FormatterOptions__IncludeScopes"] = "true",
+        ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
     };
 
     public override async Task DisposeAsync()
@@ -89,6 +97,36 @@ public sealed class TracingTests(TracedSystem system, ITestOutputHelper output) 
         var root = Assert.Single(trace, span => span.IsRoot(SpanIds(trace)));
         Assert.Equal(("gateway-edge", clientSpan), (root.Service, root.ParentSpanId));
     }
+
+    [Fact]
+    public async Task Every_process_logs_json_lines_that_carry_the_requests_trace_and_span_ids()
+    {
+        var response = await system.Gateway.PostGraphQLAsync(G1, new { slug = "backend-for-frontend" });
+        var traceId = response.CorrelationId!;
+        var trace = await WaitForWholeTraceAsync(traceId);
+
+        foreach (var (service, process) in Subgraphs.Select(name => (name, system.SubgraphProcess(SubgraphRegistry.Named(name).ProjectName))).Prepend(("gateway-edge", system.GatewayProcess)))
+        {
+            var deadline = DateTime.UtcNow + Deadline;
+            JsonObject? scope;
+            while ((scope = RequestScope(process.Output, traceId)) is null)
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"{service} logged no JSON line with trace id {traceId}:\n{process.Output}");
+                await Task.Delay(50);
+            }
+
+            Assert.Contains(trace, span => span.Service == service && span.SpanId == scope["SpanId"]?.GetValue<string>());
+        }
+    }
+
+    /// <summary>The logging scope with <paramref name="traceId"/> of the first JSON log line that has one.</summary>
+    private static JsonObject? RequestScope(string output, string traceId) =>
+        output.Split('\n')
+            .Where(line => line.StartsWith('{'))
+            .Select(line => JsonNode.Parse(line)?["Scopes"] as JsonArray)
+            .SelectMany(scopes => scopes ?? [])
+            .OfType<JsonObject>()
+            .FirstOrDefault(scope => scope["TraceId"]?.GetValue<string>() == traceId);
 
     /// <summary>
     /// Export off is the default: without OTEL_EXPORTER_OTLP_ENDPOINT the kit registers no tracer provider,

@@ -74,7 +74,7 @@ public static class SubgraphHostingExtensions
         services.AddHealthChecks().AddDbContextCheck<TDbContext>(name: "database", tags: ["ready"]);
 
         builder.AddWriteAccess();
-        builder.AddTracing(name.ToLowerInvariant());
+        builder.AddTracing(name.ToLowerInvariant()).AddJsonLogsIfConfigured();
         services.Configure<GraphQLHttpOptions>(builder.Configuration.GetSection(GraphQLHttpOptions.Section));
 
         // On SIGTERM Kestrel stops accepting and waits this long for requests in flight: longer than
