@@ -25,15 +25,19 @@ public sealed record ReceivedSpan(
     public bool IsRoot(IReadOnlySet<string> spanIdsInTrace) => !spanIdsInTrace.Contains(ParentSpanId);
 }
 
+/// <summary>One data point of a metric a process exported: its name and the point's attributes.</summary>
+public sealed record ReceivedMetricPoint(string Service, string Metric, IReadOnlyDictionary<string, string> Attributes);
+
 /// <summary>
-/// The smallest OTLP/HTTP trace receiver: POST /v1/traces with a protobuf ExportTraceServiceRequest,
-/// decoded by hand for the few fields the tests read (no collector and no OTLP proto package is served here).
+/// The smallest OTLP/HTTP trace and metrics receiver: POST /v1/traces with a protobuf ExportTraceServiceRequest
+/// and POST /v1/metrics with an ExportMetricsServiceRequest, decoded by hand for the few fields the tests read (no collector and no OTLP proto package is served here).
 /// See opentelemetry-proto: collector/trace/v1/trace_service.proto, trace/v1/trace.proto, common/v1/common.proto.
 /// </summary>
 public sealed class OtlpTraceReceiver : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly ConcurrentQueue<ReceivedSpan> _spans = new();
+    private readonly ConcurrentQueue<ReceivedMetricPoint> _metricPoints = new();
     private readonly Task _serving;
     private int _requests;
 
@@ -53,6 +57,8 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
     public int Requests => Volatile.Read(ref _requests);
 
     public IReadOnlyList<ReceivedSpan> Spans => [.. _spans];
+
+    public IReadOnlyList<ReceivedMetricPoint> MetricPoints => [.. _metricPoints];
 
     /// <summary>Polls the received spans until <paramref name="done"/> holds for them, or fails at the deadline.</summary>
     public async Task<IReadOnlyList<ReceivedSpan>> WaitForAsync(Func<IReadOnlyList<ReceivedSpan>, bool> done, TimeSpan timeout, Func<IReadOnlyList<ReceivedSpan>, string> describe)
@@ -111,6 +117,13 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
                     foreach (var span in ExportTraceServiceRequest(body.ToArray()))
                     {
                         _spans.Enqueue(span);
+                    }
+                }
+                else if (context.Request.HttpMethod == "POST" && context.Request.Url?.AbsolutePath == "/v1/metrics")
+                {
+                    foreach (var point in ExportMetricsServiceRequest(body.ToArray()))
+                    {
+                        _metricPoints.Enqueue(point);
                     }
                 }
 
@@ -209,6 +222,47 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
         }
 
         return new ReceivedSpan(service, scope, traceId, spanId, parent, name, kind, start, end, Attributes(attributes));
+    }
+
+    // ExportMetricsServiceRequest { repeated ResourceMetrics resource_metrics = 1; }
+    // ResourceMetrics { Resource resource = 1; repeated ScopeMetrics scope_metrics = 2; }
+    // ScopeMetrics { InstrumentationScope scope = 1; repeated Metric metrics = 2; }
+    private static IEnumerable<ReceivedMetricPoint> ExportMetricsServiceRequest(byte[] message)
+    {
+        foreach (var resourceMetrics in new ProtoReader(message).Fields().Where(f => f.Field == 1))
+        {
+            var fields = new ProtoReader(resourceMetrics.Value.Bytes).Fields();
+            var service = fields.Where(f => f.Field == 1)
+                .Select(f => Attributes(new ProtoReader(f.Value.Bytes).Fields().Where(a => a.Field == 1).Select(a => a.Value.Bytes)).GetValueOrDefault("service.name", ""))
+                .FirstOrDefault() ?? "";
+            foreach (var scopeMetrics in fields.Where(f => f.Field == 2))
+            {
+                foreach (var metric in new ProtoReader(scopeMetrics.Value.Bytes).Fields().Where(f => f.Field == 2))
+                {
+                    foreach (var point in Metric(service, metric.Value.Bytes))
+                    {
+                        yield return point;
+                    }
+                }
+            }
+        }
+    }
+
+    // Metric { string name = 1; oneof data { Gauge gauge = 5; Sum sum = 7; Histogram histogram = 9; ExponentialHistogram exponential_histogram = 10; } },
+    // each with repeated data_points = 1, whose attributes are field 7 (NumberDataPoint), 9 (HistogramDataPoint) or 1 (ExponentialHistogramDataPoint).
+    private static IEnumerable<ReceivedMetricPoint> Metric(string service, ReadOnlyMemory<byte> message)
+    {
+        var fields = new ProtoReader(message).Fields();
+        var name = fields.Where(f => f.Field == 1).Select(f => f.Value.Text).FirstOrDefault() ?? "";
+        foreach (var (kind, data) in fields.Where(f => f.Field is 5 or 7 or 9 or 10))
+        {
+            var attributesField = kind switch { 9 => 9, 10 => 1, _ => 7 };
+            foreach (var point in new ProtoReader(data.Bytes).Fields().Where(f => f.Field == 1))
+            {
+                var attributes = new ProtoReader(point.Value.Bytes).Fields().Where(f => f.Field == attributesField).Select(f => f.Value.Bytes);
+                yield return new ReceivedMetricPoint(service, name, Attributes(attributes));
+            }
+        }
     }
 
     // KeyValue { string key = 1; AnyValue value = 2; }; AnyValue { string string_value = 1; bool bool_value = 2; int64 int_value = 3; double double_value = 4; ... }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using SubgraphKit.Hosting;
 using SubgraphKit.Telemetry;
@@ -22,8 +23,9 @@ public sealed class TracedSystem : SupergraphFixture
     // A short batch delay (the SDK's default is 5 s), so the spans of a request arrive while the test waits.
     private Dictionary<string, string> Exporting => new()
     {
-        [Tracing.EndpointVariable] = Receiver.Endpoint.ToString().TrimEnd('/'),
+        [OpenTelemetryExport.EndpointVariable] = Receiver.Endpoint.ToString().TrimEnd('/'),
         ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+        ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
 
         // Logs as JSON lines with the request's trace and span ids: ASP.NET Core's console logger, configured
         // (README "Tracing"); and the per-request line of ASP.NET Core, so every request logs something.
@@ -119,6 +121,28 @@ public sealed class TracingTests(TracedSystem system, ITestOutputHelper output) 
         }
     }
 
+    [Fact]
+    public async Task Every_process_exports_request_durations_by_operation_runtime_memory_and_gc_and_each_subgraph_its_sql_durations()
+    {
+        Assert.Null((await system.Gateway.PostGraphQLAsync(G1, new { slug = "backend-for-frontend" })).Errors);
+
+        string[] services = ["gateway-edge", .. Subgraphs];
+        var deadline = DateTime.UtcNow + Deadline;
+        while (!Exported(system.Receiver.MetricPoints))
+        {
+            var seen = system.Receiver.MetricPoints.Select(point => $"{point.Service} {point.Metric} {string.Join(",", point.Attributes.Select(a => a.Key + "=" + a.Value))}").Distinct();
+            Assert.True(DateTime.UtcNow < deadline, "metrics still missing; received:\n" + string.Join("\n", seen));
+            await Task.Delay(100);
+        }
+
+        bool Exported(IReadOnlyList<ReceivedMetricPoint> points) =>
+            points.Any(point => point.Service == "gateway-edge" && point.Metric == "http.server.request.duration" && point.Attributes.GetValueOrDefault(OperationMetrics.OperationNameTag) == "G1")
+            && services.All(service => points.Any(point => point.Service == service && point.Metric == "dotnet.process.memory.working_set")
+                && points.Any(point => point.Service == service && point.Metric == "dotnet.gc.collections"))
+            && Subgraphs.All(service => points.Any(point => point.Service == service && point.Metric == "db.client.operation.duration" && point.Attributes.GetValueOrDefault("db.system.name") == "sqlite")
+                && points.Any(point => point.Service == service && point.Metric == "http.server.request.duration" && point.Attributes.ContainsKey(OperationMetrics.OperationNameTag)));
+    }
+
     /// <summary>The logging scope with <paramref name="traceId"/> of the first JSON log line that has one.</summary>
     private static JsonObject? RequestScope(string output, string traceId) =>
         output.Split('\n')
@@ -129,26 +153,28 @@ public sealed class TracingTests(TracedSystem system, ITestOutputHelper output) 
             .FirstOrDefault(scope => scope["TraceId"]?.GetValue<string>() == traceId);
 
     /// <summary>
-    /// Export off is the default: without OTEL_EXPORTER_OTLP_ENDPOINT the kit registers no tracer provider,
-    /// so no process makes or sends a span. (No receiver can observe the absence of traffic to an endpoint
+    /// Export off is the default: without OTEL_EXPORTER_OTLP_ENDPOINT the kit registers no tracer or meter provider,
+    /// so no process makes or sends a span or a measurement. (No receiver can observe the absence of traffic to an endpoint
     /// that was never configured, so this checks the registration itself.)
     /// </summary>
     [Fact]
-    public void Without_an_endpoint_no_tracer_provider_is_registered()
+    public void Without_an_endpoint_no_tracer_or_meter_provider_is_registered()
     {
         var off = WebApplication.CreateSlimBuilder();
-        off.AddTracing("roles");
+        off.AddOpenTelemetryExport("roles");
         using (var services = off.Services.BuildServiceProvider())
         {
             Assert.Null(services.GetService<TracerProvider>());
+            Assert.Null(services.GetService<MeterProvider>());
         }
 
         var on = WebApplication.CreateSlimBuilder();
-        on.Configuration[Tracing.EndpointVariable] = system.Receiver.Endpoint.ToString();
-        on.AddTracing("roles");
+        on.Configuration[OpenTelemetryExport.EndpointVariable] = system.Receiver.Endpoint.ToString();
+        on.AddOpenTelemetryExport("roles");
         using (var services = on.Services.BuildServiceProvider())
         {
             Assert.NotNull(services.GetService<TracerProvider>());
+            Assert.NotNull(services.GetService<MeterProvider>());
         }
     }
 

@@ -37,7 +37,7 @@ public static class EdgeHostingExtensions
         services.AddSingleton<ContractIntrospection>();
         services.AddSingleton<GraphQLRequestGate>();
         services.AddHealthChecks().AddReadinessChecks(subgraphs);
-        builder.AddTracing("gateway-edge").AddJsonLogsIfConfigured();
+        builder.AddOpenTelemetryExport("gateway-edge").AddJsonLogsIfConfigured();
 
         // On SIGTERM Kestrel stops accepting and waits this long for requests in flight (two subgraph
         // timeouts of grafbase.toml: a request whose calls stall on two hops); the engine is stopped after that.

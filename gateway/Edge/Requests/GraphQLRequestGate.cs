@@ -5,6 +5,7 @@ using Edge.Introspection;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using SubgraphKit.Http;
+using SubgraphKit.Telemetry;
 
 namespace Edge.Requests;
 
@@ -196,6 +197,7 @@ public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks do
             return GraphQLHttpRefusal.OperationNotAllowedOverGet(type.ToString().ToLowerInvariant());
         }
 
+        OperationMetrics.Tag(http, operationName ?? (facts.Operations.Count == 1 ? facts.Operations[0].Name : null));
         if (facts.TypeOf(operationName) == OperationType.Mutation)
         {
             http.Items[Mutation] = true;

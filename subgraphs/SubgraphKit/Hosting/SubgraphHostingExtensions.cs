@@ -74,7 +74,7 @@ public static class SubgraphHostingExtensions
         services.AddHealthChecks().AddDbContextCheck<TDbContext>(name: "database", tags: ["ready"]);
 
         builder.AddWriteAccess();
-        builder.AddTracing(name.ToLowerInvariant()).AddJsonLogsIfConfigured();
+        builder.AddOpenTelemetryExport(name.ToLowerInvariant()).AddJsonLogsIfConfigured();
         services.Configure<GraphQLHttpOptions>(builder.Configuration.GetSection(GraphQLHttpOptions.Section));
 
         // On SIGTERM Kestrel stops accepting and waits this long for requests in flight: longer than
@@ -102,7 +102,7 @@ public static class SubgraphHostingExtensions
                 .AddUnhandledExceptionHandler(context => UnexpectedErrors.Handle(context, mode))
                 .AddValidationRule<OperationTypeInSchemaRule>()
                 .AddRequestLimits()
-                .UseTracing(builder.Configuration);
+                .UseOperationSpans(builder.Configuration);
             graphQL.Services.Register<IDocumentValidator>(
                 _ => new VariableFreeValidationCache(new DocumentValidator()), GraphQL.DI.ServiceLifetime.Singleton, replace: true);
 

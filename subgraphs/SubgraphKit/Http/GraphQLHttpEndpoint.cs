@@ -43,6 +43,7 @@ public sealed partial class GraphQLHttpEndpoint(
             return;
         }
 
+        Telemetry.OperationMetrics.Tag(http, request!.OperationName);
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request!.Query,
