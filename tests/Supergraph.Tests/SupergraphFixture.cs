@@ -65,6 +65,7 @@ public sealed class ServiceProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private bool _disposed;
+    private TaskCompletionSource _lineAdded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ServiceProcess(string name, string fileName, IEnumerable<string> arguments, string workingDirectory, IDictionary<string, string> environment)
     {
@@ -184,6 +185,33 @@ public sealed class ServiceProcess : IDisposable
         throw new TimeoutException($"{Name} was not ready at {readiness} within 180 s:\n{Output}");
     }
 
+    /// <summary>
+    /// The first line of output that <paramref name="match"/> accepts, once the process has written it (its
+    /// output arrives asynchronously, after what it answered); fails after <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout)
+    {
+        using var expired = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            // Taken before the search, so a line added during it still wakes the wait.
+            var added = Volatile.Read(ref _lineAdded).Task;
+            if (Output.Split('\n').FirstOrDefault(match) is { } line)
+            {
+                return line;
+            }
+
+            try
+            {
+                await added.WaitAsync(expired.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"{Name} wrote no such line within {timeout.TotalSeconds} s:\n{Output}");
+            }
+        }
+    }
+
     /// <summary>Asks the process to stop, as an orchestrator does: SIGTERM, by PID.</summary>
     public void Terminate() => Signal("-TERM", [_process.Id]);
 
@@ -249,6 +277,8 @@ public sealed class ServiceProcess : IDisposable
         {
             _output.AppendLine(line);
         }
+
+        Interlocked.Exchange(ref _lineAdded, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 }
 

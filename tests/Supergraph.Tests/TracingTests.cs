@@ -109,14 +109,7 @@ public sealed class TracingTests(TracedSystem system, ITestOutputHelper output) 
 
         foreach (var (service, process) in Subgraphs.Select(name => (name, system.SubgraphProcess(SubgraphRegistry.Named(name).ProjectName))).Prepend(("gateway-edge", system.GatewayProcess)))
         {
-            var deadline = DateTime.UtcNow + Deadline;
-            JsonObject? scope;
-            while ((scope = RequestScope(process.Output, traceId)) is null)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"{service} logged no JSON line with trace id {traceId}:\n{process.Output}");
-                await Task.Delay(50);
-            }
-
+            var scope = RequestScope(await process.WaitForLineAsync(line => RequestScope(line, traceId) is not null, Deadline), traceId)!;
             Assert.Contains(trace, span => span.Service == service && span.SpanId == scope["SpanId"]?.GetValue<string>());
         }
     }
@@ -143,12 +136,9 @@ public sealed class TracingTests(TracedSystem system, ITestOutputHelper output) 
                 && points.Any(point => point.Service == service && point.Metric == "http.server.request.duration" && point.Attributes.ContainsKey(OperationMetrics.OperationNameTag)));
     }
 
-    /// <summary>The logging scope with <paramref name="traceId"/> of the first JSON log line that has one.</summary>
-    private static JsonObject? RequestScope(string output, string traceId) =>
-        output.Split('\n')
-            .Where(line => line.StartsWith('{'))
-            .Select(line => JsonNode.Parse(line)?["Scopes"] as JsonArray)
-            .SelectMany(scopes => scopes ?? [])
+    /// <summary>The logging scope with <paramref name="traceId"/> of a JSON log line, if it has one.</summary>
+    private static JsonObject? RequestScope(string line, string traceId) =>
+        (line.StartsWith('{') ? JsonNode.Parse(line)?["Scopes"] as JsonArray : null)?
             .OfType<JsonObject>()
             .FirstOrDefault(scope => scope["TraceId"]?.GetValue<string>() == traceId);
 

@@ -13,6 +13,9 @@ namespace Edge.Engine;
 /// </summary>
 public sealed partial class EngineForwarder(IHttpForwarder forwarder, GrafbaseEngine engine, ILogger<EngineForwarder> logger) : IDisposable
 {
+    /// <summary>The key under which <see cref="ForwardAsync"/> tells the transformer whether the request may be resent.</summary>
+    private static readonly object ResendIfDropped = new();
+
     private static readonly ForwarderRequestConfig RequestConfig = new() { ActivityTimeout = TimeSpan.FromSeconds(60) };
 
     private readonly CorrelatingTransformer _transformer = new(logger);
@@ -30,9 +33,6 @@ public sealed partial class EngineForwarder(IHttpForwarder forwarder, GrafbaseEn
     }));
 
     public void Dispose() => _client.Dispose();
-
-    /// <summary>The key under which <see cref="ForwardAsync"/> tells the transformer whether the request may be resent.</summary>
-    private static readonly object ResendIfDropped = new();
 
     /// <summary>Forwards the request; <paramref name="resendIfDropped"/> is false for a mutation (<see cref="ResendOnDroppedConnection"/>).</summary>
     public async Task ForwardAsync(HttpContext http, bool resendIfDropped = true)
