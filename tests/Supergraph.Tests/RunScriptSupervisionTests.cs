@@ -128,7 +128,7 @@ public sealed class RunScriptSupervisionTests(ITestOutputHelper output) : IDispo
         Assert.Equal(acknowledged.Count, stored["terms"]!["totalCount"]!.GetValue<int>());
 
         // The engine, killed likewise, is started again by the edge, on the port the edge forwards to.
-        var engine = Assert.Single(_script.Descendants, pid => File.ReadAllText($"/proc/{pid}/cmdline").Contains("grafbase", StringComparison.Ordinal));
+        var engine = Assert.Single(_script.Descendants, pid => CommandLine(pid)?.Any(argument => argument.EndsWith("/grafbase", StringComparison.Ordinal)) == true);
         Process.GetProcessById(engine).Kill();
         var engineKilledAt = clock.Elapsed;
         while (await gateway.PostGraphQLAsync("{ roles { totalCount } }") is not { Status: HttpStatusCode.OK, Errors: null })
@@ -153,34 +153,25 @@ public sealed class RunScriptSupervisionTests(ITestOutputHelper output) : IDispo
         Directory.Delete(_dataDirectory, recursive: true);
     }
 
-    private static int GlossaryProcessId(int port) =>
+    private int GlossaryProcessId(int port) =>
         FindGlossary(port) ?? throw new InvalidOperationException($"no glossary process listens on {port}");
 
-    /// <summary>The process whose command line runs Glossary.dll on <paramref name="port"/>.</summary>
-    private static int? FindGlossary(int port)
+    /// <summary>The process run.sh started whose command line runs Glossary.dll on <paramref name="port"/>.</summary>
+    private int? FindGlossary(int port) =>
+        _script!.Descendants.Select(pid => (int?)pid).FirstOrDefault(pid => CommandLine(pid!.Value) is { } arguments
+            && arguments.Contains("Glossary.dll") && arguments.Contains($"http://127.0.0.1:{port}"));
+
+    /// <summary>A process's arguments, or null once it has ended.</summary>
+    private static string[]? CommandLine(int pid)
     {
-        foreach (var directory in Directory.GetDirectories("/proc"))
+        try
         {
-            if (!int.TryParse(Path.GetFileName(directory), out var pid))
-            {
-                continue;
-            }
-
-            try
-            {
-                var arguments = File.ReadAllText(Path.Combine(directory, "cmdline")).Split('\0');
-                if (arguments.Contains("Glossary.dll") && arguments.Contains($"http://127.0.0.1:{port}"))
-                {
-                    return pid;
-                }
-            }
-            catch (IOException)
-            {
-                // The process ended while we looked.
-            }
+            return File.ReadAllText($"/proc/{pid}/cmdline").Split('\0');
         }
-
-        return null;
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     private async Task WaitUntilAsync(Func<bool> condition, string what)

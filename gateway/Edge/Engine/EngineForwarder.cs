@@ -13,8 +13,8 @@ namespace Edge.Engine;
 /// </summary>
 public sealed partial class EngineForwarder(IHttpForwarder forwarder, GrafbaseEngine engine, ILogger<EngineForwarder> logger) : IDisposable
 {
-    /// <summary>The key under which <see cref="ForwardAsync"/> tells the transformer whether the request may be resent.</summary>
-    private static readonly object ResendIfDropped = new();
+    /// <summary>Set on a request the engine must never get twice (<see cref="NeverResend"/>).</summary>
+    private static readonly object NotResendable = new();
 
     private static readonly ForwarderRequestConfig RequestConfig = new() { ActivityTimeout = TimeSpan.FromSeconds(60) };
 
@@ -34,10 +34,11 @@ public sealed partial class EngineForwarder(IHttpForwarder forwarder, GrafbaseEn
 
     public void Dispose() => _client.Dispose();
 
-    /// <summary>Forwards the request; <paramref name="resendIfDropped"/> is false for a mutation (<see cref="ResendOnDroppedConnection"/>).</summary>
-    public async Task ForwardAsync(HttpContext http, bool resendIfDropped = true)
+    /// <summary>Marks a request, a mutation, that is not sent again when the engine drops its connection (<see cref="ResendOnDroppedConnection"/>).</summary>
+    public static void NeverResend(HttpContext http) => http.Items[NotResendable] = true;
+
+    public async Task ForwardAsync(HttpContext http)
     {
-        http.Items[ResendIfDropped] = resendIfDropped;
         var error = await forwarder.SendAsync(http, engine.Address.ToString(), _client, RequestConfig, _transformer);
         if (error != ForwarderError.None && !http.Response.HasStarted)
         {
@@ -63,10 +64,17 @@ public sealed partial class EngineForwarder(IHttpForwarder forwarder, GrafbaseEn
                 return await base.SendAsync(request, cancellationToken);
             }
 
+            // The first send keeps the request and takes only a body that can be sent twice; a copy is made
+            // only for the rare second send (a sent HttpRequestMessage cannot be sent again).
             var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken);
+            if (body is not null)
+            {
+                request.Content = WithHeadersOf(request.Content!, body);
+            }
+
             try
             {
-                return await base.SendAsync(Copy(request, body), cancellationToken);
+                return await base.SendAsync(request, cancellationToken);
             }
             catch (HttpRequestException dropped) when (dropped.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.ConnectionError || dropped.InnerException is IOException)
             {
@@ -84,14 +92,21 @@ public sealed partial class EngineForwarder(IHttpForwarder forwarder, GrafbaseEn
 
             if (body is not null)
             {
-                copy.Content = new ByteArrayContent(body);
-                foreach (var header in request.Content!.Headers)
-                {
-                    copy.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                }
+                copy.Content = WithHeadersOf(request.Content!, body);
             }
 
             return copy;
+        }
+
+        private static ByteArrayContent WithHeadersOf(HttpContent original, byte[] body)
+        {
+            var content = new ByteArrayContent(body);
+            foreach (var header in original.Headers)
+            {
+                content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            return content;
         }
     }
 
@@ -119,7 +134,7 @@ public sealed partial class EngineForwarder(IHttpForwarder forwarder, GrafbaseEn
                 proxyRequest.RequestUri = RequestUtilities.MakeDestinationAddress(destinationPrefix, http.Request.Path, QueryString.Create(parameters));
             }
 
-            proxyRequest.Options.Set(ResendOnDroppedConnection.Resendable, http.Items[ResendIfDropped] is true);
+            proxyRequest.Options.Set(ResendOnDroppedConnection.Resendable, !http.Items.ContainsKey(NotResendable));
 
             if (CorrelationId.TryGet(http, out var id))
             {

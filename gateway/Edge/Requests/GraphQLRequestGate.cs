@@ -23,9 +23,6 @@ public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks do
     /// <summary>Set on a request whose operation selects only introspection: the edge answers it itself.</summary>
     private static readonly object IntrospectionOnly = new();
 
-    /// <summary>Set on a request whose operation is a mutation: the edge never sends it to the engine twice.</summary>
-    private static readonly object Mutation = new();
-
     private const string TrustedHint = "this gateway runs only the trusted documents of schema/operations/, by id";
 
     private static readonly string[] RequestParameters = ["query", "operationName", "variables", "extensions"];
@@ -45,7 +42,7 @@ public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks do
             ?? (HttpMethods.IsGet(http.Request.Method) ? AdmitGet(http, mediaType) : await AdmitPostAsync(http, mediaType));
         if (refusal is null)
         {
-            await (http.Items.ContainsKey(IntrospectionOnly) ? introspection.AnswerAsync(http, mediaType) : engine.ForwardAsync(http, resendIfDropped: !http.Items.ContainsKey(Mutation)));
+            await (http.Items.ContainsKey(IntrospectionOnly) ? introspection.AnswerAsync(http, mediaType) : engine.ForwardAsync(http));
             return;
         }
 
@@ -198,9 +195,10 @@ public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks do
         }
 
         OperationMetrics.Tag(http, operationName ?? (facts.Operations.Count == 1 ? facts.Operations[0].Name : null));
+        // The engine may have run a mutation before a connection dropped: only the client may send it again.
         if (facts.TypeOf(operationName) == OperationType.Mutation)
         {
-            http.Items[Mutation] = true;
+            EngineForwarder.NeverResend(http);
         }
 
         if (facts.IsIntrospectionOnly(operationName))
