@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GlossarySubgraph.Data;
 
-public sealed class GlossaryDb(DbContextOptions<GlossaryDb> options) : DbContext(options)
+public class GlossaryDb(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Term> Terms => Set<Term>();
     public DbSet<TermPerspective> Perspectives => Set<TermPerspective>();

@@ -6,9 +6,13 @@ namespace GlossarySubgraph.Search;
 
 public sealed class GlossarySearchIndex(IDbContextFactory<GlossaryDb> contexts) : SearchIndex<GlossaryDb>(contexts)
 {
-    protected override IReadOnlyList<SearchSource> Sources { get; } =
+    protected override IReadOnlyList<SearchSource<GlossaryDb>> Sources { get; } =
     [
-        new("Term", "Terms", ["Name", "Abbreviations"],
-            ["Definition", "(SELECT group_concat(Text, ' ') FROM Perspectives WHERE Perspectives.Term = Terms.Slug)"]),
+        Source(
+            "Term",
+            db => db.Terms.Select(term => new { term, Perspectives = db.Perspectives.Where(perspective => perspective.Term == term.Slug).Select(perspective => perspective.Text).ToList() }),
+            row => row.term.Slug,
+            row => [row.term.Name, .. row.term.Abbreviations],
+            row => [row.term.Definition, .. row.Perspectives]),
     ];
 }

@@ -3,7 +3,7 @@ using PatternsSubgraph.Data.Entities;
 
 namespace PatternsSubgraph.Data;
 
-public sealed class PatternsDb(DbContextOptions<PatternsDb> options) : DbContext(options)
+public class PatternsDb(DbContextOptions options) : DbContext(options)
 {
     public DbSet<ArchitecturePattern> Patterns => Set<ArchitecturePattern>();
     public DbSet<PatternStance> Stances => Set<PatternStance>();

@@ -3,7 +3,7 @@ using RolesSubgraph.Data.Entities;
 
 namespace RolesSubgraph.Data;
 
-public sealed class RolesDb(DbContextOptions<RolesDb> options) : DbContext(options)
+public class RolesDb(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Role> Roles => Set<Role>();
     public DbSet<ComparisonAspect> ComparisonAspects => Set<ComparisonAspect>();

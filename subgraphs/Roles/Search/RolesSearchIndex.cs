@@ -6,11 +6,12 @@ namespace RolesSubgraph.Search;
 
 public sealed class RolesSearchIndex(IDbContextFactory<RolesDb> contexts) : SearchIndex<RolesDb>(contexts)
 {
-    protected override IReadOnlyList<SearchSource> Sources { get; } =
+    protected override IReadOnlyList<SearchSource<RolesDb>> Sources { get; } =
     [
-        new("Role", "Roles", ["Name"], ["Summary", "Focus", "Responsibilities", "Advantages", "Challenges", "CareerOutlook"]),
-        new("ComparisonAspect", "ComparisonAspects", ["Name"],
-            ["(SELECT group_concat(Text, ' ') FROM AspectStances WHERE AspectStances.AspectSlug = ComparisonAspects.Slug)"]),
-        new("Tool", "Tools", ["Name"], ["Description"]),
+        Source("Role", db => db.Roles, role => role.Slug, role => [role.Name],
+            role => [role.Summary, role.Focus, .. role.Responsibilities, .. role.Advantages, .. role.Challenges, role.CareerOutlook]),
+        Source("ComparisonAspect", db => db.ComparisonAspects.Include(aspect => aspect.Stances), aspect => aspect.Slug,
+            aspect => [aspect.Name], aspect => aspect.Stances.Select(stance => stance.Text)),
+        Source("Tool", db => db.Tools, tool => tool.Slug, tool => [tool.Name], tool => [tool.Description]),
     ];
 }

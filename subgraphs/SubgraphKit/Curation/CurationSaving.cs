@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using GraphQL;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using SubgraphKit.Entities;
 
 namespace SubgraphKit.Curation;
@@ -11,6 +12,10 @@ public static class CurationSaving
 {
     // SQLite's extended result code for a PRIMARY KEY violation: the slug is the key of every curated table.
     private const int PrimaryKeyViolation = 1555;
+
+    // SQLite's result code for any constraint, and PostgreSQL's SQLSTATE for a unique one.
+    private const int SqliteConstraint = 19;
+    private const string PostgresUniqueViolation = "23505";
 
     /// <summary>The record to update or delete, tracked, if it exists and is at the version the client read.</summary>
     public static Task<TEntity> FindAtVersionAsync<TEntity>(this DbContext db, string typeName, string slug, int version, CancellationToken cancellationToken)
@@ -56,14 +61,20 @@ public static class CurationSaving
             var current = await entry.GetDatabaseValuesAsync(CancellationToken.None);
             throw CurationError.Conflict(typeName, name, entry.Property(row => row.Version).OriginalValue, current?.GetValue<int>(nameof(IVersioned.Version)));
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteExtendedErrorCode: PrimaryKeyViolation })
+        catch (DbUpdateException ex) when (IsPrimaryKeyViolation(ex.InnerException))
         {
             throw CurationError.SlugTaken(typeName, name);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 } constraint)
+        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: SqliteConstraint } or PostgresException { SqlState: PostgresUniqueViolation })
         {
-            // Another unique column (such as a term's name) is taken.
-            throw new ExecutionError($"{typeName} '{name}' was not saved: {constraint.Message.Replace("SQLite Error 19: ", string.Empty, StringComparison.Ordinal)}") { Code = "BAD_USER_INPUT" };
+            // Another unique column (such as a term's name) is taken. Both engines name it in the message:
+            // "UNIQUE constraint failed: Terms.Name", "duplicate key value violates unique constraint "IX_Terms_Name"".
+            var reason = ex.InnerException is PostgresException postgres ? postgres.MessageText : ex.InnerException!.Message.Replace("SQLite Error 19: ", string.Empty, StringComparison.Ordinal);
+            throw new ExecutionError($"{typeName} '{name}' was not saved: {reason}") { Code = "BAD_USER_INPUT" };
         }
     }
+
+    // EF names a primary key PK_<table> on both engines.
+    private static bool IsPrimaryKeyViolation(Exception? exception) => exception is SqliteException { SqliteExtendedErrorCode: PrimaryKeyViolation }
+        or PostgresException { SqlState: PostgresUniqueViolation, ConstraintName: ['P', 'K', '_', ..] };
 }

@@ -18,6 +18,9 @@ public static partial class UnexpectedErrors
 {
     public const string Code = "INTERNAL_SERVER_ERROR";
 
+    /// <summary>The code of an error that a database out of reach caused: worth retrying, not a bug.</summary>
+    public const string DataStoreUnavailableCode = "DATA_STORE_UNAVAILABLE";
+
     public static void Handle(UnhandledExceptionContext context, GraphMode mode)
     {
         var services = context.ExecutionOptions.RequestServices;
@@ -28,10 +31,35 @@ public static partial class UnexpectedErrors
             LogUnexpected(logger, id ?? "none", context.FieldContext?.Path is { } path ? string.Join('.', path) : "(document)", context.OriginalException);
         }
 
-        if (mode == GraphMode.Production)
+        if (IsDataStoreUnavailable(context.OriginalException))
+        {
+            // The details (host, port, the driver's message) stay in the log; development mode shows them too.
+            context.Exception = new ExecutionError("The subgraph's data store is unavailable; try again shortly.", mode == GraphMode.Production ? null : context.OriginalException)
+            {
+                Code = DataStoreUnavailableCode,
+            };
+        }
+        else if (mode == GraphMode.Production)
         {
             context.Exception = new ExecutionError("Unexpected error.") { Code = Code };
         }
+    }
+
+    /// <summary>
+    /// A database that cannot be reached or refuses work for now: PostgreSQL down, restarting or out of
+    /// connections (Npgsql marks these transient), or Npgsql's pool waiting past its timeout.
+    /// </summary>
+    public static bool IsDataStoreUnavailable(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is Npgsql.NpgsqlException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error, correlation id {CorrelationId}, at {Path}")]

@@ -36,10 +36,8 @@ public static class SubgraphHostingExtensions
     /// </summary>
     public const string FederationVersion = "2.9";
 
-    private static readonly SqliteConnectionSettings ConnectionSettings = new();
-
     /// <summary>
-    /// Registers one subgraph: its SQLite database (connection string <paramref name="name"/>), the
+    /// Registers one subgraph: its database (SQLite or PostgreSQL, connection string <paramref name="name"/>), the
     /// migrations and seeding, the GraphQL schema with federation, its batch loaders and health checks.
     /// </summary>
     public static WebApplicationBuilder AddSubgraph<TSchema, TDbContext, TSeeder>(this WebApplicationBuilder builder, string name)
@@ -54,20 +52,12 @@ public static class SubgraphHostingExtensions
         }
 
         var services = builder.Services;
-        var connectionString = builder.Configuration.GetConnectionString(name)
-            ?? $"Data Source={Path.Combine(builder.Environment.ContentRootPath, name.ToLowerInvariant() + ".db")}";
 
-        // A factory, not a scoped context: GraphQL.NET resolves sibling fields in parallel, so each
-        // resolver and each batch opens its own short-lived context (see STACK-NOTES on Npgsql).
-        // Interceptors registered in DI (tests count and delay SQL commands with them) are attached here.
-        // Pooled: a new DbContext builds its own internal service scope (about 50 services), which the
+        // A pooled factory, not a scoped context: GraphQL.NET resolves sibling fields in parallel, so each
+        // resolver and each batch opens its own short-lived context (see STACK-NOTES on Npgsql). Pooled,
+        // because a new DbContext builds its own internal service scope (about 50 services), which the
         // profile of a list query showed as a tenth of its CPU; a pooled one is reset and reused.
-        // A batch's keys go as one JSON parameter read with json_each, so one statement serves every
-        // batch size. EF 10's default sends one parameter per key, and re-processes the SQL for each
-        // new count: that was a fifth of an _entities request's CPU, and a plan per size.
-        services.AddPooledDbContextFactory<TDbContext>((provider, options) => options
-            .UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-            .AddInterceptors(provider.GetServices<IInterceptor>().Prepend(ConnectionSettings)));
+        builder.AddSubgraphDatabase<TDbContext>(name);
         services.AddSingleton<ISubgraphSeeder<TDbContext>, TSeeder>();
         services.AddHostedService<DatabaseInitializer<TDbContext>>();
         services.AddHostedService<IdleMemoryTrim>();

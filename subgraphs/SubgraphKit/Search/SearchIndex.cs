@@ -1,14 +1,14 @@
-using Microsoft.Data.Sqlite;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SubgraphKit.Identity;
 
 namespace SubgraphKit.Search;
 
 /// <summary>
-/// What every subgraph's search shares: one FTS5 table per subgraph (not one per type, so that bm25's
-/// statistics cover as many rows as there are, 20 to 40), ranked by bm25 with the same tokenizer and
-/// column weights everywhere. The scores are raw (−bm25); the merge makes them comparable
-/// (<see cref="SearchGraphTypeExtensions.SearchResults{TIndex}"/>).
+/// What every subgraph's search shares: one search table per subgraph (not one per type, so that the
+/// ranking's statistics cover as many rows as there are, 20 to 40), with the same stemming and name
+/// weight everywhere. The scores are raw (SQLite's −bm25, PostgreSQL's ts_rank); the merge makes them
+/// comparable (<see cref="SearchGraphTypeExtensions.SearchResults{TIndex}"/>).
 /// </summary>
 public abstract class SearchIndex
 {
@@ -30,57 +30,102 @@ public abstract class SearchIndex
 /// A subgraph's search: which rows of which tables are searchable (<see cref="Sources"/>), the rebuild
 /// of the table from them, and the one ranked query. Subclasses are found and registered by AddSubgraph.
 /// <para>
-/// The table is a plain FTS5 table rebuilt at every start rather than an external-content table kept by
-/// triggers: the entity tables are keyed by slug, so their implicit rowid (which external content needs)
-/// may change on VACUUM; a comparison aspect's text lives in a child table, which triggers on the parent
-/// would miss; and the content only changes through seeding and curation, each followed by a rebuild
-/// (a few milliseconds at this size; a crash between a write and its rebuild is mended at the next start).
+/// The table is rebuilt at every start, and after every curation, rather than kept by triggers: the
+/// content only changes through seeding and curation, a comparison aspect's text lives in a child
+/// table, which triggers on the parent would miss, and the rebuild takes a few milliseconds at this
+/// size (a crash between a write and its rebuild is mended at the next start).
 /// </para>
 /// </summary>
 public abstract class SearchIndex<TDbContext>(IDbContextFactory<TDbContext> contexts) : SearchIndex
     where TDbContext : DbContext
 {
-    // The weights are positional, one per column: Type, Slug (unindexed), Name, Text.
-    private static readonly string SearchSql = $"""
-        SELECT Type, Slug, -bm25("{Table}", 0, 0, {NameWeight:0.0}, 1.0) AS Score
-        FROM "{Table}"
-        WHERE "{Table}" MATCH @match
-        ORDER BY Score DESC, Type, Slug
-        LIMIT @first
-        """;
+    // SQLite takes at most 32,766 parameters in a statement; 100 rows are 400.
+    private const int RowsPerInsert = 100;
 
-    /// <summary>The searchable types of this subgraph and the columns their words come from.</summary>
-    protected abstract IReadOnlyList<SearchSource> Sources { get; }
+    // SQLite: bm25's weights are positional, one per column: Type, Slug (unindexed), Name, Text.
+    private static readonly string SqliteSearchSql = string.Create(CultureInfo.InvariantCulture, $$"""
+        SELECT Type AS "Type", Slug AS "Slug", -bm25("{{Table}}", 0, 0, {{NameWeight:0.0}}, 1.0) AS "Score"
+        FROM "{{Table}}"
+        WHERE "{{Table}}" MATCH {0}
+        ORDER BY "Score" DESC, "Type", "Slug"
+        LIMIT {1}
+        """);
+
+    // PostgreSQL: ts_rank's weights are for the labels D, C, B, A: the text is D, the name A, and a
+    // weight may not exceed 1, so the text's is 1/NameWeight. (No '{...}' array literal: EF reads braces
+    // in raw SQL as parameter places.)
+    private static readonly string PostgresSearchSql = string.Create(CultureInfo.InvariantCulture, $$"""
+        SELECT "Type", "Slug", ts_rank(ARRAY[{{1 / NameWeight:0.0###}}, 0, 0, 1]::float4[], "Words", query)::float8 AS "Score"
+        FROM "{{Table}}", to_tsquery('english', {0}) AS query
+        WHERE "Words" @@ query
+        ORDER BY "Score" DESC, "Type", "Slug"
+        LIMIT {1}
+        """);
+
+    // Concurrent rebuilds (two replicas curating at once) run one after the other, while searches go on
+    // reading: EXCLUSIVE conflicts with writers and other rebuilds, not with readers.
+    private static readonly string PostgresRebuildLock = $"""LOCK TABLE "{Table}" IN EXCLUSIVE MODE""";
+
+    /// <summary>The searchable types of this subgraph and where their words come from.</summary>
+    protected abstract IReadOnlyList<SearchSource<TDbContext>> Sources { get; }
+
+    /// <summary>
+    /// A source over <paramref name="rows"/> (an entity set, or a projection of one that brings in a
+    /// child table's text): <paramref name="slug"/> keys each row, and its words come from
+    /// <paramref name="names"/> and <paramref name="texts"/>.
+    /// </summary>
+    protected static SearchSource<TDbContext> Source<TRow>(
+        string typeName,
+        Func<TDbContext, IQueryable<TRow>> rows,
+        Func<TRow, string> slug,
+        Func<TRow, IEnumerable<string?>> names,
+        Func<TRow, IEnumerable<string?>> texts)
+        where TRow : class =>
+        new SearchSource<TDbContext>.Rows<TRow>(typeName, rows, slug, names, texts);
 
     /// <summary>Refills the search table from the entity tables, in one transaction.</summary>
     public async Task RebuildAsync(TDbContext db, CancellationToken cancellationToken)
     {
-        var statements = Sources.Select(source =>
-            $"""INSERT INTO "{Table}" (Type, Slug, Name, Text) SELECT '{source.TypeName.Replace("'", "''", StringComparison.Ordinal)}', Slug, {Words(source.NameColumns)}, {Words(source.TextColumns)} FROM "{source.Table}";""");
-        // Only names declared in code go into this text, never input.
-        var sql = $"DELETE FROM \"{Table}\";\n" + string.Join("\n", statements);
+        var documents = new List<SearchDocument>();
+        foreach (var source in Sources)
+        {
+            documents.AddRange(await source.ReadAsync(db, cancellationToken));
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync(PostgresRebuildLock, cancellationToken);
+        }
+
+        await db.Database.ExecuteSqlRawAsync($"""DELETE FROM "{Table}" """, cancellationToken);
+        foreach (var chunk in documents.Chunk(RowsPerInsert))
+        {
+            // Parameters {0}, {1}, ... four per row: the words are content, never spliced into the SQL.
+            var values = string.Join(", ", chunk.Select((_, row) => $"({{{4 * row}}}, {{{(4 * row) + 1}}}, {{{(4 * row) + 2}}}, {{{(4 * row) + 3}}})"));
+            var parameters = chunk.SelectMany(document => new object[] { document.Type, document.Slug, document.Name, document.Text });
+            var insert = $"""INSERT INTO "{Table}" ("Type", "Slug", "Name", "Text") VALUES {values}""";
+            await db.Database.ExecuteSqlRawAsync(insert, parameters, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 
     public override async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int first, CancellationToken cancellationToken)
     {
-        var match = SearchText.ToMatchExpression(query);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var postgres = db.Database.IsNpgsql();
+        var match = postgres ? SearchText.ToTsQuery(query) : SearchText.ToMatchExpression(query);
         if (match is null)
         {
             return [];
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.Database
-            .SqlQueryRaw<SearchRow>(SearchSql, new SqliteParameter("@match", match), new SqliteParameter("@first", Math.Clamp(first, 1, MaxFirst)))
+            .SqlQueryRaw<SearchRow>(postgres ? PostgresSearchSql : SqliteSearchSql, match, Math.Clamp(first, 1, MaxFirst))
             .ToListAsync(cancellationToken);
         return [.. rows.Select(row => new SearchHit(GlobalId.Encode(row.Type, row.Slug), row.Score))];
     }
-
-    private static string Words(string[] expressions) =>
-        expressions.Length == 0 ? "''" : string.Join(" || ' ' || ", expressions.Select(expression => $"coalesce({expression}, '')"));
 
     private sealed class SearchRow
     {

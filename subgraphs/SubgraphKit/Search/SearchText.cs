@@ -3,19 +3,30 @@ using System.Text.RegularExpressions;
 namespace SubgraphKit.Search;
 
 /// <summary>
-/// Turns what a user typed into an FTS5 MATCH expression that is always valid. FTS5's query syntax
-/// gives meaning to <c>"</c>, <c>*</c>, <c>-</c>, <c>:</c>, <c>^</c>, parentheses and AND/OR/NOT/NEAR, and a
-/// syntax error is an SQL error; so the text is cut into words (letters and digits), each word is
-/// quoted as a string, and only the kit adds operators: every word must match, the last one also as
-/// a prefix (search as you type).
+/// Turns what a user typed into a query for the database's full-text search that is always valid.
+/// Both engines' query syntaxes give meaning to punctuation and keywords (FTS5: <c>"</c>, <c>*</c>,
+/// <c>-</c>, <c>:</c>, <c>^</c>, parentheses, AND/OR/NOT/NEAR; PostgreSQL's tsquery: <c>&amp;</c>,
+/// <c>|</c>, <c>!</c>, <c>:</c>, <c>&lt;-&gt;</c>), and a syntax error is an SQL error; so the text is
+/// cut into words (letters and digits only), and only the kit adds operators: every word must match,
+/// the last one also as a prefix (search as you type).
 /// </summary>
 public static partial class SearchText
 {
     public const int MaxWords = 8;
     public const int MaxWordLength = 40;
 
-    /// <summary>The MATCH expression, or null when the text holds no word to search for.</summary>
-    public static string? ToMatchExpression(string? text)
+    /// <summary>The FTS5 MATCH expression (SQLite), or null when the text holds no word to search for.</summary>
+    public static string? ToMatchExpression(string? text) =>
+        // The porter stemmer applies to quoted strings but not to a prefix, so "developer"* would miss the
+        // stored "develop": the last word matches either as typed-so-far or as a whole word.
+        Join(text, word => $"\"{word}\"", " AND ", last => $"(\"{last}\" OR \"{last}\"*)");
+
+    /// <summary>The tsquery text for <c>to_tsquery('english', ...)</c> (PostgreSQL), or null when the text holds no word.</summary>
+    public static string? ToTsQuery(string? text) =>
+        // to_tsquery stems a prefix too ("developer:*" becomes 'develop':*), so one term covers both.
+        Join(text, word => word, " & ", last => $"{last}:*");
+
+    private static string? Join(string? text, Func<string, string> word, string and, Func<string, string> lastWord)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -26,18 +37,8 @@ public static partial class SearchText
             .Select(match => match.Value.Length > MaxWordLength ? match.Value[..MaxWordLength] : match.Value)
             .Take(MaxWords)
             .ToList();
-        if (words.Count == 0)
-        {
-            return null;
-        }
-
-        // The porter stemmer applies to quoted strings but not to a prefix, so "developer"* would miss the
-        // stored "develop": the last word matches either as typed-so-far or as a whole word.
-        var last = words[^1];
-        return string.Join(" AND ", words.SkipLast(1).Select(Quote).Append($"({Quote(last)} OR {Quote(last)}*)"));
+        return words.Count == 0 ? null : string.Join(and, words.SkipLast(1).Select(word).Append(lastWord(words[^1])));
     }
-
-    private static string Quote(string word) => "\"" + word + "\"";
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Word();

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace GlossarySubgraph.Data.Migrations
+namespace GlossarySubgraph.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration

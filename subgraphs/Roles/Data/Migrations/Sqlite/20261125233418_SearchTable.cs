@@ -3,7 +3,7 @@ using SubgraphKit.Search;
 
 #nullable disable
 
-namespace PatternsSubgraph.Data.Migrations
+namespace RolesSubgraph.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class SearchTable : Migration

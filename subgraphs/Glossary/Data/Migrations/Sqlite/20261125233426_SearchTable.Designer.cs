@@ -7,11 +7,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace GlossarySubgraph.Data.Migrations
+namespace GlossarySubgraph.Data.Migrations.Sqlite
 {
     [DbContext(typeof(GlossaryDb))]
-    [Migration("20261125185648_Initial")]
-    partial class Initial
+    [Migration("20261125233426_SearchTable")]
+    partial class SearchTable
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -3,7 +3,7 @@ using SubgraphKit.Search;
 
 #nullable disable
 
-namespace GlossarySubgraph.Data.Migrations
+namespace PatternsSubgraph.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class SearchTable : Migration

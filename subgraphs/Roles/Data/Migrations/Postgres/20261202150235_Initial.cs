@@ -1,8 +1,10 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+using SubgraphKit.Search;
 
 #nullable disable
 
-namespace RolesSubgraph.Data.Migrations
+namespace RolesSubgraph.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -14,10 +16,10 @@ namespace RolesSubgraph.Data.Migrations
                 name: "ComparisonAspects",
                 columns: table => new
                 {
-                    Slug = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Section = table.Column<string>(type: "TEXT", nullable: false)
+                    Slug = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Name = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Section = table.Column<string>(type: "text", nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -28,15 +30,15 @@ namespace RolesSubgraph.Data.Migrations
                 name: "Roles",
                 columns: table => new
                 {
-                    Slug = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", nullable: false),
-                    Focus = table.Column<string>(type: "TEXT", nullable: false),
-                    Responsibilities = table.Column<string>(type: "TEXT", nullable: false),
-                    Advantages = table.Column<string>(type: "TEXT", nullable: false),
-                    Challenges = table.Column<string>(type: "TEXT", nullable: false),
-                    CareerOutlook = table.Column<string>(type: "TEXT", nullable: false),
-                    Section = table.Column<string>(type: "TEXT", nullable: false)
+                    Slug = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    Summary = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Focus = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Responsibilities = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Advantages = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Challenges = table.Column<List<string>>(type: "text[]", nullable: false),
+                    CareerOutlook = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Section = table.Column<string>(type: "text", nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -47,12 +49,13 @@ namespace RolesSubgraph.Data.Migrations
                 name: "Tools",
                 columns: table => new
                 {
-                    Slug = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleSlugs = table.Column<string>(type: "TEXT", nullable: false),
-                    Section = table.Column<string>(type: "TEXT", nullable: false)
+                    Slug = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Name = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    RoleSlugs = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Section = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Version = table.Column<int>(type: "integer", nullable: false, defaultValue: 1)
                 },
                 constraints: table =>
                 {
@@ -63,9 +66,10 @@ namespace RolesSubgraph.Data.Migrations
                 name: "AspectStances",
                 columns: table => new
                 {
-                    AspectSlug = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleSlug = table.Column<string>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: false)
+                    AspectSlug = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    RoleSlug = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Text = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Version = table.Column<int>(type: "integer", nullable: false, defaultValue: 1)
                 },
                 constraints: table =>
                 {
@@ -94,11 +98,15 @@ namespace RolesSubgraph.Data.Migrations
                 table: "ComparisonAspects",
                 column: "Position",
                 unique: true);
+
+            migrationBuilder.CreateSearchTable();
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropSearchTable();
+
             migrationBuilder.DropTable(
                 name: "AspectStances");
 

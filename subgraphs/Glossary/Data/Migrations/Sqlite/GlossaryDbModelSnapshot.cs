@@ -2,19 +2,16 @@
 using GlossarySubgraph.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace GlossarySubgraph.Data.Migrations
+namespace GlossarySubgraph.Data.Migrations.Sqlite
 {
     [DbContext(typeof(GlossaryDb))]
-    [Migration("20261125235402_TermVersion")]
-    partial class TermVersion
+    partial class GlossaryDbModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace PatternsSubgraph.Data.Migrations
+namespace PatternsSubgraph.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration

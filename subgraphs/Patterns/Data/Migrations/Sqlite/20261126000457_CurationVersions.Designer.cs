@@ -7,7 +7,7 @@ using PatternsSubgraph.Data;
 
 #nullable disable
 
-namespace PatternsSubgraph.Data.Migrations
+namespace PatternsSubgraph.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PatternsDb))]
     [Migration("20261126000457_CurationVersions")]

@@ -7,7 +7,7 @@ using RolesSubgraph.Data;
 
 #nullable disable
 
-namespace RolesSubgraph.Data.Migrations
+namespace RolesSubgraph.Data.Migrations.Sqlite
 {
     [DbContext(typeof(RolesDb))]
     [Migration("20261125233418_SearchTable")]

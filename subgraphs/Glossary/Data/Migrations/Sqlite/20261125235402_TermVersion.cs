@@ -2,24 +2,17 @@
 
 #nullable disable
 
-namespace PatternsSubgraph.Data.Migrations
+namespace GlossarySubgraph.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class CurationVersions : Migration
+    public partial class TermVersion : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<int>(
                 name: "Version",
-                table: "Practices",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 1);
-
-            migrationBuilder.AddColumn<int>(
-                name: "Version",
-                table: "Patterns",
+                table: "Terms",
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: 1);
@@ -30,11 +23,7 @@ namespace PatternsSubgraph.Data.Migrations
         {
             migrationBuilder.DropColumn(
                 name: "Version",
-                table: "Practices");
-
-            migrationBuilder.DropColumn(
-                name: "Version",
-                table: "Patterns");
+                table: "Terms");
         }
     }
 }

@@ -2,17 +2,24 @@
 
 #nullable disable
 
-namespace GlossarySubgraph.Data.Migrations
+namespace PatternsSubgraph.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class TermVersion : Migration
+    public partial class CurationVersions : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<int>(
                 name: "Version",
-                table: "Terms",
+                table: "Practices",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Patterns",
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: 1);
@@ -23,7 +30,11 @@ namespace GlossarySubgraph.Data.Migrations
         {
             migrationBuilder.DropColumn(
                 name: "Version",
-                table: "Terms");
+                table: "Practices");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Patterns");
         }
     }
 }

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace RolesSubgraph.Data.Migrations
+namespace RolesSubgraph.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class CurationVersions : Migration

@@ -3,7 +3,7 @@ using SubgraphKit.Search;
 
 #nullable disable
 
-namespace RolesSubgraph.Data.Migrations
+namespace GlossarySubgraph.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class SearchTable : Migration
