@@ -8,6 +8,10 @@
 # $DATA_DIR/signing-key (.data/ by default), and given to every subgraph.
 # Ports: GATEWAY_PORT (4000), and for each subgraph of subgraphs/subgraphs.json its portVariable
 # (ROLES_PORT, PATTERNS_PORT, GLOSSARY_PORT), by default its port there.
+# Database: SQLite files in $DATA_DIR by default; DATABASE=postgres puts each subgraph's database on the
+# PostgreSQL server of ConnectionStrings__Postgres (or its own ConnectionStrings__Roles, ...), and with
+# neither given starts a private cluster in $DATA_DIR/postgres on 127.0.0.1:POSTGRES_PORT (5433), kept between
+# runs, stopped with the rest (installing Debian's postgresql when missing).
 # Mode: GRAPH_MODE=development (the default here: introspection for Banana Cake Pop, suggestions,
 # error details) or GRAPH_MODE=production (docs/modes.md).
 set -euo pipefail
@@ -16,6 +20,7 @@ source "$(dirname "$0")/.ci/common.sh"
 CONFIGURATION="${CONFIGURATION:-Release}"
 DATA_DIR="${DATA_DIR:-$REPO_ROOT/.data}"
 GATEWAY_PORT="${GATEWAY_PORT:-4000}"
+POSTGRES_PORT="${POSTGRES_PORT:-5433}"  # beside a system server's 5432
 export GRAPH_MODE="${GRAPH_MODE:-development}"
 
 main() {
@@ -34,9 +39,19 @@ main() {
   fi
   ensure_signing_key "$DATA_DIR"
 
-  log "Starting subgraphs and gateway in $GRAPH_MODE mode (logs in $DATA_DIR/)"
-  local rows name project port port_variable url_variable ready=() listing=""
+  local rows name project port port_variable url_variable ready=() listing="" engine
   rows="$(subgraph_rows)"
+  engine="$(database_engine)"
+  if [[ "$engine" == postgres ]]; then
+    local server="each subgraph's ConnectionStrings__<Project>"
+    if needs_postgres_server "$rows"; then
+      start_postgres "$DATA_DIR/postgres"
+      server="$POSTGRES_SERVER"
+    fi
+    listing+="$(printf '  %-47s  %s' "PostgreSQL (the subgraphs' databases)" "$server")"$'\n'
+  fi
+
+  log "Starting subgraphs and gateway in $GRAPH_MODE mode (logs in $DATA_DIR/)"
   while read -r name project port _ port_variable url_variable; do
     port="${!port_variable:-$port}"
     start_subgraph "$name" "$project" "$CONFIGURATION" "$port" "$DATA_DIR"
@@ -62,6 +77,16 @@ MSG
   wait "$GATEWAY_PID" || status=$?
   log "The gateway exited ($(exit_reason "$status")); stopping the rest (see $DATA_DIR/gateway.log)"
   return "$status"
+}
+
+# needs_postgres_server ROWS: true unless every subgraph has a ConnectionStrings__<Project> of its own.
+needs_postgres_server() {
+  local project variable
+  while read -r _ project _; do
+    variable="ConnectionStrings__$(basename "$project")"
+    if [[ -z "${!variable:-}" ]]; then return 0; fi
+  done <<<"$1"
+  return 1
 }
 
 # A development token, signed with the same key the running subgraphs use (valid for an hour).

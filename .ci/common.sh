@@ -3,6 +3,7 @@
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STARTED_PIDS=()
+POSTGRES_STOP=()  # the command that stops the PostgreSQL server start_postgres started, if it did
 
 log() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
 
@@ -22,11 +23,33 @@ ensure_dotnet_tools() {
 # Debian's chromium, for the browser test. apt-get update runs only when the package is missing.
 ensure_chromium() {
   if [[ -x /usr/bin/chromium ]]; then return; fi
-  log "Installing chromium (apt-get)"
+  apt_install chromium
+}
+
+# Debian's PostgreSQL server, for DATABASE=postgres without a server of one's own. PG_BIN is the newest
+# version's folder of initdb, pg_ctl and postgres: Debian puts only client wrappers on the PATH.
+ensure_postgres() {
+  PG_BIN="$(postgres_bin)"
+  if [[ -n "$PG_BIN" ]]; then return; fi
+  apt_install postgresql
+  PG_BIN="$(postgres_bin)"
+  [[ -n "$PG_BIN" ]] || { log "apt-get installed postgresql, but no /usr/lib/postgresql/*/bin/initdb"; return 1; }
+}
+
+postgres_bin() {
+  local bin
+  for bin in $(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V -r); do
+    if [[ -x "$bin/initdb" ]]; then echo "$bin"; return; fi
+  done
+}
+
+# apt_install PACKAGE: apt-get update, then the package, quietly; with sudo unless root.
+apt_install() {
+  log "Installing $1 (apt-get)"
   local sudo=""
   if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$1" >/dev/null
 }
 
 build_solution() {
@@ -63,7 +86,9 @@ build_and_compose_if_changed() {
 compose_contract() {
   local configuration="$1"
   log "Exporting subgraph SDL and composing schema/supergraph.graphql"
-  CONFIGURATION="$configuration" node "$REPO_ROOT/gateway/compose.mjs" --no-build
+  # The SDL is the same on every engine and `schema export` opens no database; on PostgreSQL the
+  # subgraph would still want a server's address, which run.sh has not started yet.
+  DATABASE=sqlite CONFIGURATION="$configuration" node "$REPO_ROOT/gateway/compose.mjs" --no-build
 }
 
 # The subgraphs of subgraphs/subgraphs.json (the one list of them), one a line, in composition order:
@@ -77,13 +102,27 @@ subgraph_rows() {
 # supervised: started again whenever it dies. The project's folder name is its assembly's and its
 # connection string's.
 # Every process started here gets the same GRAPH_MODE (docs/modes.md); unset means production.
+# On PostgreSQL (DATABASE=postgres) it finds its database itself: ConnectionStrings__<Project> when given, else
+# its own database on the server of ConnectionStrings__Postgres.
 start_subgraph() {
   local name="$1" project="$2" configuration="$3" port="$4" data_dir="$5"
   local assembly; assembly="$(basename "$project")"
+  local database=()
+  if [[ "$(database_engine)" == sqlite ]]; then database=("ConnectionStrings__${assembly}=Data Source=$data_dir/$name.db"); fi
   mkdir -p "$data_dir"
   supervise "$name subgraph" "$data_dir/$name.log" "$REPO_ROOT/$project/bin/$configuration/net10.0" \
-    env "GRAPH_MODE=${GRAPH_MODE:-production}" "ConnectionStrings__${assembly}=Data Source=$data_dir/$name.db" \
+    env "GRAPH_MODE=${GRAPH_MODE:-production}" "${database[@]}" \
     dotnet "$assembly.dll" --urls "http://127.0.0.1:$port"
+}
+
+# The engine DATABASE selects, read as the subgraphs read it (SubgraphDatabase): sqlite (also when unset) or postgres.
+database_engine() {
+  local engine="${DATABASE:-sqlite}"
+  case "${engine,,}" in
+    sqlite) echo sqlite ;;
+    postgres | postgresql) echo postgres ;;
+    *) log "DATABASE=$engine: use sqlite (the default) or postgres"; return 1 ;;
+  esac
 }
 
 # supervise NAME LOG_FILE DIRECTORY COMMAND...: runs COMMAND in DIRECTORY, in the background, and starts it
@@ -150,11 +189,62 @@ wait_ready() {
   done
 }
 
+# start_postgres DIR [PORT [SERVER OPTION...]]: exports ConnectionStrings__Postgres, the server where each
+# subgraph without a connection string of its own keeps its database. When it is given, that server is used
+# and nothing starts. Otherwise a private cluster: made in DIR/data once (kept between runs), on
+# 127.0.0.1:PORT (POSTGRES_PORT by default) with its socket in DIR, stopped by stop_started.
+start_postgres() {
+  local dir="$1" port="${2:-${POSTGRES_PORT:-}}" options=("${@:3}")
+  POSTGRES_SERVER="the server of ConnectionStrings__Postgres"  # not printed: it may hold a password
+  if [[ -n "${ConnectionStrings__Postgres:-}" ]]; then
+    log "PostgreSQL: $POSTGRES_SERVER (none started)"
+    return
+  fi
+  [[ -n "$port" ]] || { log "start_postgres: no port (POSTGRES_PORT)"; return 1; }
+  ensure_postgres
+  mkdir -p "$dir"
+  dir="$(cd "$dir" && pwd)"
+  # initdb and postgres refuse to run as root: root runs them as Debian's postgres user, who owns the cluster.
+  local as_owner=()
+  if [[ $(id -u) -eq 0 ]]; then
+    chown postgres: "$dir"
+    as_owner=(runuser -u postgres --)
+    if ! runuser -u postgres -- test -w "$dir"; then
+      log "The postgres user cannot write $dir (a folder above it is closed to it): move DATA_DIR, or set ConnectionStrings__Postgres"
+      return 1
+    fi
+  fi
+  if [[ ! -f "$dir/data/PG_VERSION" ]]; then
+    "${as_owner[@]}" "$PG_BIN/initdb" -D "$dir/data" --username=postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 \
+      >"$dir/initdb.log" || { log "initdb failed (see $dir/initdb.log)"; return 1; }
+  fi
+  # A socket path longer than the kernel's 107 bytes stops the server, so a deep DIR gets TCP alone.
+  local socket="$dir"
+  if ((${#dir} + 20 > 107)); then socket=""; fi
+  # -w waits on the server's own ready state, and sees it fail (a port in use); pg_isready on the port
+  # could be answered by another server.
+  if ! "${as_owner[@]}" "$PG_BIN/pg_ctl" start -D "$dir/data" -l "$dir/postgres.log" -w -t 60 \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k '$socket' ${options[*]}" >/dev/null; then
+    log "PostgreSQL did not start on 127.0.0.1:$port (see $dir/postgres.log)"
+    return 1
+  fi
+  POSTGRES_STOP=("${as_owner[@]}" "$PG_BIN/pg_ctl" stop -D "$dir/data" -m fast -w)
+  export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$port;Username=postgres"
+  POSTGRES_SERVER="$ConnectionStrings__Postgres (cluster in $dir)"
+  log "PostgreSQL: 127.0.0.1:$port, cluster in $dir (log: $dir/postgres.log)"
+}
+
 # Stops only what this script started, by PID: SIGTERM, then waits, so each process drains its requests in
 # flight (at most 10 s: HostOptions.ShutdownTimeout; the edge then stops its engine) before the script exits.
+# The PostgreSQL server it started goes last, once its clients are gone (pg_ctl: it is no child of ours).
 stop_started() {
   local pid
   for pid in "${STARTED_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${STARTED_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   STARTED_PIDS=()
+  if ((${#POSTGRES_STOP[@]})); then
+    "${POSTGRES_STOP[@]}" >/dev/null || log "PostgreSQL did not stop: ${POSTGRES_STOP[*]} failed"
+    POSTGRES_STOP=()
+    unset ConnectionStrings__Postgres
+  fi
 }

@@ -4,7 +4,8 @@
 // latest.md) with the ratios computed within this one run.
 //
 // Env (set by run.sh): each subgraph's URL variable of subgraphs/subgraphs.json (ROLES_URL, ...), BASELINE_URL GATEWAY_URL HIVE_URL APOLLO_URL,
-// PIDS ("name=pid,..."), READY ("name=seconds,..."; "-" = never ready), DURATION, WARMUP, CONNECTIONS,
+// POSTGRES_URLS (the subgraphs on PostgreSQL, "roles=url,..."), POSTGRES_VERSION, PIDS ("name=pid,...", postgres = the postmaster),
+// READY ("name=seconds,..."; "-" = never ready), DURATION, WARMUP, CONNECTIONS,
 // RESULTS_DIR, COUNTERS (the dotnet-counters tool), NOTES (free text for the report).
 import autocannon from 'autocannon';
 import { execFileSync } from 'node:child_process';
@@ -13,7 +14,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import { SUBGRAPHS as REGISTERED, subgraphUrls } from '../gateway/lib/subgraphs.mjs';
-import { cpuMs, pollPeakRss, processTree, statusMb } from './processes.mjs';
+import { cpuMs, pollPeakRss, processTree, pssMb, serverCpuMs, statusMb } from './processes.mjs';
 import { requestCounters } from './request-counters.mjs';
 
 const env = process.env;
@@ -22,6 +23,10 @@ const WARMUP = Number(env.WARMUP || 2);
 // The JavaScript gateways' V8 and plan caches settle over thousands of requests: Hive with the Rust planner,
 // from a cold start, spent twice its settled CPU per request for its first 10 s.
 const GATEWAY_WARMUP = Math.max(WARMUP, 20);
+// A subgraph on PostgreSQL serves only its own one or two rows, where the SQLite subgraphs have carried every
+// row's warm-up: measured after the same few seconds, it was still tiering up its JIT'd code (Npgsql's
+// included), at several times its settled CPU per request, and kept compiling after the load stopped.
+const POSTGRES_WARMUP = Math.max(WARMUP, 20);
 const CONNECTIONS = Number(env.CONNECTIONS || 10);
 const RESULTS_DIR = env.RESULTS_DIR || new URL('./results/', import.meta.url).pathname;
 const kv = (text) => Object.fromEntries((text || '').split(',').filter(Boolean).map((p) => p.split('=')));
@@ -30,6 +35,7 @@ const READY = kv(env.READY);
 const SUBGRAPHS = REGISTERED.map((s) => s.name);
 // An unset URL (a subgraph that never got ready) skips its rows, as for the gateways.
 const subgraphUrl = subgraphUrls(env);
+const postgresUrl = Object.fromEntries(Object.entries(kv(env.POSTGRES_URLS)).filter(([, url]) => url));
 const repo = new URL('../', import.meta.url).pathname;
 const loadAtStart = loadavg().map((n) => n.toFixed(2)).join(' ');
 
@@ -93,12 +99,19 @@ const s2Reps = {
 const entities = (fragment, r) => [body(ENTITIES(fragment), { r })];
 
 const GATEWAYS = { gateway: 'our gateway (edge + engine)', hive: 'Hive Gateway (Rust planner)', apollo: 'Apollo Gateway' };
+// A subgraph row again on the same subgraph on PostgreSQL (its process NAME-pg), measured next to the SQLite
+// row (S1's after the baseline, which pairs with the SQLite row), so the two see the same load on the shared cores.
+const withPostgres = (s) => [s, { ...s, key: `${s.key}-pg`, target: `${s.target}, on PostgreSQL`, proc: `${s.proc}-pg`, url: postgresUrl[s.proc], server: 'postgres' }];
+const s1Subgraph = { key: 'S1-subgraph', group: 'S1', target: 'roles subgraph', proc: 'roles', url: subgraphUrl.roles, bodies: [body(S1)] };
 const scenarios = [
-  { key: 'S1-subgraph', group: 'S1', target: 'roles subgraph', proc: 'roles', url: subgraphUrl.roles, bodies: [body(S1)] },
+  s1Subgraph,
   { key: 'S1-baseline', group: 'S1', target: 'bare ASP.NET Core baseline', proc: 'baseline', url: env.BASELINE_URL, bodies: [body(S1)] },
-  { key: 'S2-roles', group: 'S2', target: 'roles: 100 Role', proc: 'roles', url: subgraphUrl.roles, bodies: entities('... on Role { id name }', s2Reps.roles) },
-  { key: 'S2-patterns', group: 'S2', target: 'patterns: 100 ArchitecturePattern', proc: 'patterns', url: subgraphUrl.patterns, bodies: entities('... on ArchitecturePattern { id name }', s2Reps.patterns) },
-  { key: 'S2-glossary', group: 'S2', target: 'glossary: 100 Term', proc: 'glossary', url: subgraphUrl.glossary, bodies: entities('... on Term { id name }', s2Reps.glossary) },
+  withPostgres(s1Subgraph)[1],
+  ...[
+    { key: 'S2-roles', group: 'S2', target: 'roles: 100 Role', proc: 'roles', url: subgraphUrl.roles, bodies: entities('... on Role { id name }', s2Reps.roles) },
+    { key: 'S2-patterns', group: 'S2', target: 'patterns: 100 ArchitecturePattern', proc: 'patterns', url: subgraphUrl.patterns, bodies: entities('... on ArchitecturePattern { id name }', s2Reps.patterns) },
+    { key: 'S2-glossary', group: 'S2', target: 'glossary: 100 Term', proc: 'glossary', url: subgraphUrl.glossary, bodies: entities('... on Term { id name }', s2Reps.glossary) },
+  ].flatMap(withPostgres),
   { key: 'D1', group: 'G1 path', target: 'glossary: term(slug) → patterns { id }', proc: 'glossary', url: subgraphUrl.glossary, bodies: path.D1 },
   { key: 'D2', group: 'G1 path', target: 'patterns: _entities of its patterns → name, roleStances { role { id } }', proc: 'patterns', url: subgraphUrl.patterns, bodies: path.D2 },
   { key: 'D3', group: 'G1 path', target: 'roles: _entities of those roles → name', proc: 'roles', url: subgraphUrl.roles, bodies: path.D3 },
@@ -107,16 +120,23 @@ const scenarios = [
 const counted = (s) => s.group === 'G1' || s.group === 'G1 path';
 
 // ---- processes: trees, CPU, memory, subgraph calls -------------------------------------------------
-const trees = Object.fromEntries(Object.entries(PIDS).map(([name, pid]) => [name, processTree(pid)]));
+// PostgreSQL's processes change with its connections, so its tree is not fixed here: its CPU is read from the
+// postmaster at each reading (serverCpuMs), its memory polled only during its rows, from a tree taken then
+// (after the row's warm-up has opened the subgraph's pooled connections).
+const { postgres: POSTMASTER, ...fixedPids } = PIDS;
+const trees = Object.fromEntries(Object.entries(fixedPids).map(([name, pid]) => [name, processTree(pid)]));
+const postgresTree = () => (POSTMASTER ? processTree(POSTMASTER) : []);
 // CPU is read by part: our gateway's edge and engine apart, and the request counters' monitors, which run
 // only while the counted rows (D1-D3, G1) are measured; their cost shows in those rows.
 const { gateway: gatewayTree, ...cpuParts } = trees;
 if (gatewayTree) Object.assign(cpuParts, { edge: gatewayTree.slice(0, 1), engine: gatewayTree.slice(1) });
+if (POSTMASTER) cpuParts.postgres = [Number(POSTMASTER)];
 cpuParts.counters = [];
 let counters = null;
 let countersCpu = null;
 process.on('exit', () => counters?.stop());
-const cpuSnapshot = () => ({ ...Object.fromEntries(Object.entries(cpuParts).map(([name, pids]) => [name, cpuMs(pids)])), load: process.cpuUsage() });
+const cpuOf = (name, pids) => (name === 'postgres' ? serverCpuMs(POSTMASTER) : cpuMs(pids));
+const cpuSnapshot = () => ({ ...Object.fromEntries(Object.entries(cpuParts).map(([name, pids]) => [name, cpuOf(name, pids)])), load: process.cpuUsage() });
 const cpuPerRequest = (before, after, requests) => Object.fromEntries(Object.keys(cpuParts).map((name) => [name, (after[name] - before[name]) / requests])
   .concat([['load', ((after.load.user - before.load.user) + (after.load.system - before.load.system)) / 1000 / requests]]));
 const gatewayCpu = (cpu, name) => (name === 'gateway' ? cpu.edge + cpu.engine : cpu[name]);
@@ -169,19 +189,21 @@ async function measure(s) {
     counters = requestCounters(env.COUNTERS, Object.fromEntries(SUBGRAPHS.map((name) => [name, PIDS[name]])));
     cpuParts.counters = counters.pids;
   }
-  await load(s, s.group === 'G1' ? GATEWAY_WARMUP : WARMUP);
+  await load(s, s.group === 'G1' ? GATEWAY_WARMUP : s.server === 'postgres' ? POSTGRES_WARMUP : WARMUP);
   const callsBefore = counted(s) ? await counters?.settled() : null;
   const cpuBefore = cpuSnapshot();
   const rss = pollPeakRss(trees);
+  // Reading PSS walks the page tables of every mapping (the shared buffers' in each backend): once a second.
+  const serverRss = s.server === 'postgres' ? pollPeakRss({ postgres: postgresTree() }, { postgres: pssMb }, 1000) : null;
   const r = await load(s, DURATION);
-  const peaks = rss.stop();
+  const peaks = { ...rss.stop(), ...serverRss?.stop() };
   const cpu = cpuPerRequest(cpuBefore, cpuSnapshot(), r.requests.total);
   for (const [name, mb] of Object.entries(peaks)) if (!(peakUnderLoad[name] >= mb)) peakUnderLoad[name] = mb;
   const callsAfter = callsBefore ? await counters.settled() : null;
   const calls = callsAfter && Object.fromEntries(SUBGRAPHS.map((name) => [name, (callsAfter[name] - callsBefore[name]) / r.requests.total]));
   const { failed } = r;
   const x = {
-    rps: r.ok / r.duration, ...r.latencies, requests: r.requests.total, failed, rss: peaks[s.proc], cpu, calls,
+    rps: r.ok / r.duration, ...r.latencies, requests: r.requests.total, failed, rss: peaks[s.proc], serverPss: peaks[s.server], cpu, calls,
   };
   console.error(`✓ ${s.key}: ${x.rps.toFixed(0)} req/s, p50 ${x.p50.toFixed(2)} ms, p99 ${x.p99.toFixed(2)} ms, peak RSS ${x.rss?.toFixed(0)} MB` +
     `${calls ? `, ${Object.values(calls).reduce((a, b) => a + b, 0).toFixed(2)} subgraph calls per request` : ''}${failed ? `, ${failed} failed` : ''}`);
@@ -245,9 +267,10 @@ for (const key of SEQUENTIAL) {
 // Same answers where they must be the same: every term's G1 through each gateway.
 const checks = [];
 const same = (a, b) => responses[a]?.length && responses[b]?.length ? (isDeepStrictEqual(responses[a], responses[b]) ? 'same' : 'DIFFERENT') : 'n/a';
-checks.push(`S1 subgraph vs baseline JSON: ${same('S1-subgraph', 'S1-baseline')}`);
+checks.push(`S1 subgraph vs baseline JSON: ${same('S1-subgraph', 'S1-baseline')}, on SQLite vs on PostgreSQL: ${same('S1-subgraph', 'S1-subgraph-pg')}`);
 checks.push(`G1 for all ${path.G1.length} terms, our gateway vs Hive: ${same('G1-gateway', 'G1-hive')}, vs Apollo: ${same('G1-gateway', 'G1-apollo')}`);
 checks.push(`S2 entity counts: ${SUBGRAPHS.map((n) => `${n} ${responses[`S2-${n}`]?.[0]?._entities?.filter(Boolean).length ?? 'n/a'}/100`).join(', ')}`);
+checks.push(`S2 on PostgreSQL: ${SUBGRAPHS.map((n) => `${n} ${responses[`S2-${n}-pg`]?.[0]?._entities?.filter(Boolean).length ?? 'n/a'}/100 (${same(`S2-${n}`, `S2-${n}-pg`)} as on SQLite)`).join(', ')}`);
 
 // ---- the report ------------------------------------------------------------------------------------
 const f0 = (n) => (n == null || Number.isNaN(n) ? 'n/a' : n.toFixed(0));
@@ -264,8 +287,9 @@ try { commit = execFileSync('git', ['-C', repo, 'rev-parse', '--short', 'HEAD'],
 const lines = [];
 lines.push(`# Benchmark ${now.toISOString()}`, '');
 lines.push(`Commit \`${commit}\`, ${cpus().length} CPUs (shared; load average at start ${loadAtStart}), Node ${process.version}. ` +
-  `autocannon: ${CONNECTIONS} connections; every row checked and warmed ${WARMUP} s in a first pass, then in a second warmed again (the G1 rows ${GATEWAY_WARMUP} s) and measured ${DURATION} s, POST application/json, on the same machine as the services. ` +
-  `G1 and D1–D3 cycle through ${path.G1.length} seeded terms, one per request.`, '');
+  `autocannon: ${CONNECTIONS} connections; every row checked and warmed ${WARMUP} s in a first pass, then in a second warmed again (the G1 rows ${GATEWAY_WARMUP} s${POSTMASTER ? `, the -pg rows ${POSTGRES_WARMUP} s` : ''}) and measured ${DURATION} s, POST application/json, on the same machine as the services. ` +
+  `G1 and D1–D3 cycle through ${path.G1.length} seeded terms, one per request.` +
+  (POSTMASTER ? ` The -pg rows are the same subgraphs on PostgreSQL (${env.POSTGRES_VERSION || 'version unknown'}, a fresh cluster with default settings, on the same machine, over TCP on 127.0.0.1).` : ''), '');
 if (env.NOTES) lines.push(env.NOTES, '');
 lines.push('## Measurements', '');
 lines.push('| Row | Scenario | Target | req/s | p50 ms | p99 ms | requests | failed | subgraph calls per request (roles + patterns + glossary) | peak RSS, MB |');
@@ -280,7 +304,10 @@ lines.push('', 'Correctness checks before load: ' + checks.join('; ') + '.', '')
 
 // Where each row's CPU went: on 2 shared cores the load is CPU-bound, so this, not req/s alone, says which
 // process a row waits for. Processes that used under 0.005 ms per request are left blank.
-const busy = ['roles', 'patterns', 'glossary', 'edge', 'engine', 'hive', 'apollo', 'baseline', 'counters'].filter((n) => n in cpuParts);
+const onPostgres = [...SUBGRAPHS.map((n) => `${n}-pg`), 'postgres'];
+const busy = ['roles', 'patterns', 'glossary', 'edge', 'engine', 'hive', 'apollo', 'baseline', ...onPostgres, 'counters'].filter((n) => n in cpuParts);
+// The one-at-a-time rows run on SQLite only.
+const sequentialBusy = busy.filter((n) => !onPostgres.includes(n));
 const cell = (v) => (v >= 0.005 ? v.toFixed(2) : '');
 lines.push('## CPU per request (ms of user + system CPU, by process, during each measured row)', '');
 lines.push(`| Row | ${busy.join(' | ')} | autocannon | total |`, `|---|${busy.map(() => '---:').join('|')}|---:|---:|`);
@@ -290,12 +317,31 @@ for (const s of scenarios) {
 }
 lines.push('');
 lines.push('## One request at a time (one keep-alive connection, hrtime per request)', '');
-lines.push(`| Row | p50 ms | p99 ms | requests | ${busy.join(' | ')} |`, `|---|---:|---:|---:|${busy.map(() => '---:').join('|')}|`);
+lines.push(`| Row | p50 ms | p99 ms | requests | ${sequentialBusy.join(' | ')} |`, `|---|---:|---:|---:|${sequentialBusy.map(() => '---:').join('|')}|`);
 for (const key of SEQUENTIAL) {
   const q = sequential[key];
-  if (q) lines.push(`| ${key} | ${f2(q.p50)} | ${f2(q.p99)} | ${q.requests} | ${busy.map((n) => cell(q.cpu[n])).join(' | ')} |`);
+  if (q) lines.push(`| ${key} | ${f2(q.p50)} | ${f2(q.p99)} | ${q.requests} | ${sequentialBusy.map((n) => cell(q.cpu[n])).join(' | ')} |`);
 }
 lines.push('', 'The process columns are CPU ms per request; idle between requests, every process pays more per request than under load (bench/README.md).', '');
+
+// Each S row on both engines. On PostgreSQL part of the work moves out of the subgraph into the server's
+// processes (the postmaster and its backends), so both are counted; the server's memory is its PSS.
+lines.push('## SQLite vs PostgreSQL (the S rows; each -pg row measured next to its SQLite row)', '');
+lines.push('| Row | Engine | req/s | ÷ SQLite | p50 ms | p99 ms | failed | CPU ms per request: subgraph | postgres | subgraph + postgres | peak RSS subgraph, MB | postgres PSS, MB |');
+lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const s of scenarios.filter((x) => x.server === 'postgres')) {
+  const sqliteKey = s.key.replace(/-pg$/, '');
+  const sqliteProc = s.proc.replace(/-pg$/, '');
+  for (const [key, engine, proc] of [[sqliteKey, 'SQLite', sqliteProc], [s.key, 'PostgreSQL', s.proc]]) {
+    const r = R(key);
+    if (!r) { lines.push(`| ${key} | ${engine} | failed: ${(results[key]?.error ?? 'not run').replace(/\|/g, '/')} | | | | | | | | | |`); continue; }
+    const server = engine === 'PostgreSQL' ? r.cpu.postgres : null;
+    const ratio = engine === 'PostgreSQL' && R(sqliteKey) ? `${f2(r.rps / R(sqliteKey).rps)}×` : '';
+    lines.push(`| ${key} | ${engine} | ${f0(r.rps)} | ${ratio} | ${f2(r.p50)} | ${f2(r.p99)} | ${r.failed} | ${f2(r.cpu[proc])} | ${server == null ? '' : f2(server)} | ` +
+      `${f2(r.cpu[proc] + (server ?? 0))} | ${f0(r.rss)} | ${engine === 'PostgreSQL' ? f0(r.serverPss) : ''} |`);
+  }
+}
+lines.push('');
 
 const targets = [];
 const apollo = R('G1-apollo');
@@ -361,6 +407,7 @@ const others = Object.entries(READY).filter(([n]) => !together.includes(n));
 lines.push('Other processes, time to ready (started after the four): ' + others.map(([n, t]) => `${n} ${t === '-' ? 'never' : f1(Number(t)) + ' s'}`).join(', ') + '.');
 const memory = Object.keys(trees);
 lines.push('Peak RSS under load (process tree, polled during the measured rows), MB: ' + memory.map((n) => `${n} ${f0(peakUnderLoad[n])}`).join(', ') +
+  (POSTMASTER ? `, and PostgreSQL's processes ${f0(peakUnderLoad.postgres)} (PSS, polled during its rows)` : '') +
   '; VmHWM (the kernel\'s peak since start, summed over the tree): ' + memory.map((n) => `${n} ${f0(statusMb(trees[n], 'VmHWM'))}`).join(', ') +
   (gatewayTree ? `; of our gateway's, the edge ${f0(statusMb(cpuParts.edge, 'VmHWM'))} and the engine ${f0(statusMb(cpuParts.engine, 'VmHWM'))}.` : '.'));
 lines.push(`Subgraph calls are counted by ASP.NET Core's total-requests counter, read by dotnet-counters (the "counters" column; ${f0(countersCpu)} ms of CPU in all, while they ran). ` +

@@ -1,11 +1,13 @@
 // processes.mjs: what bench/measure.mjs reads from /proc about the processes it measures: each one's tree
-// (the edge and its child, the engine, found by the parent field of /proc/PID/stat), CPU time and memory.
+// (the edge and its child, the engine, found by the parent field of /proc/PID/stat), CPU time and memory,
+// and the same for PostgreSQL's server, whose processes come and go with its connections.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
 
-// The fields after the command name, which may hold spaces: [1] is the parent, [11] utime, [12] stime.
+// The fields after the command name, which may hold spaces: [1] is the parent, [11] utime, [12] stime,
+// [13] cutime and [14] cstime (the time of its children that have exited and been waited for).
 function statFields(pid) {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -35,23 +37,48 @@ export function cpuMs(pids) {
   return ticks * TICK_MS;
 }
 
-/** A kB line of /proc/PID/status (VmRSS: now; VmHWM: the peak since start) summed over the processes, in MB. */
-export function statusMb(pids, field) {
+/**
+ * User + system CPU time of a server that forks a process per connection (PostgreSQL's postmaster), in ms:
+ * its processes' now, plus what its exited children spent, so a backend that ends between two readings
+ * still counts.
+ */
+export function serverCpuMs(pid) {
+  let reaped = 0;
+  try {
+    const fields = statFields(pid);
+    reaped = (Number(fields[13]) + Number(fields[14])) * TICK_MS;
+  } catch { /* exited meanwhile */ }
+  return cpuMs(processTree(pid)) + reaped;
+}
+
+function sumKb(pids, file, field) {
   let kb = 0;
   for (const pid of pids) {
     try {
-      kb += Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${field}:\\s+(\\d+)`, 'm'))?.[1] ?? 0);
+      kb += Number(readFileSync(`/proc/${pid}/${file}`, 'utf8').match(new RegExp(`^${field}:\\s+(\\d+)`, 'm'))?.[1] ?? 0);
     } catch { /* exited meanwhile */ }
   }
   return kb ? kb / 1024 : null;
 }
 
-/** Polls each named tree's VmRSS every intervalMs until stop(), which returns each one's highest sum. */
-export function pollPeakRss(trees, intervalMs = 100) {
+/** A kB line of /proc/PID/status (VmRSS: now; VmHWM: the peak since start) summed over the processes, in MB. */
+export const statusMb = (pids, field) => sumKb(pids, 'status', field);
+
+/**
+ * The processes' proportional set size summed, in MB: each shared page divided among the processes that map
+ * it. For PostgreSQL, whose backends all map the shared buffers, a sum of VmRSS counts them once per backend.
+ */
+export const pssMb = (pids) => sumKb(pids, 'smaps_rollup', 'Pss');
+
+/**
+ * Polls each named tree's VmRSS every intervalMs until stop(), which returns each one's highest sum; a tree
+ * named in `readers` is read by its function instead (pssMb for PostgreSQL).
+ */
+export function pollPeakRss(trees, readers = {}, intervalMs = 100) {
   const peaks = {};
   const poll = () => {
     for (const [name, pids] of Object.entries(trees)) {
-      const mb = statusMb(pids, 'VmRSS');
+      const mb = (readers[name] ?? ((p) => statusMb(p, 'VmRSS')))(pids);
       if (mb != null && !(peaks[name] >= mb)) peaks[name] = mb;
     }
   };

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# bench/run.sh: builds, starts every process on 62xx ports, measures with autocannon (bench/measure.mjs),
-# writes bench/results/<date>.md and bench/results/latest.md, and stops everything it started (by PID).
+# bench/run.sh: builds, starts every process on 62xx ports (a second set of the subgraphs on a private
+# PostgreSQL cluster among them), measures with autocannon (bench/measure.mjs), writes
+# bench/results/<date>.md and bench/results/latest.md, and stops everything it started (by PID).
 set -euo pipefail
 
 usage() {
@@ -25,32 +26,40 @@ done
 
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$BENCH/.." && pwd)"
+# For log, start_postgres (a private cluster; runuser to the postgres user when root) and stop_started, which
+# stops it. Its start_subgraph (supervised, in ./run.sh's layout) is replaced by bench's own below.
+source "$REPO/.ci/common.sh"
+
+# Every port is BASE plus an offset fixed here, the subgraphs' in the order of subgraphs/subgraphs.json.
 BASE="${BENCH_PORT_BASE:-6200}"
 GATEWAY_PORT=$((BASE + 10)) HIVE_PORT=$((BASE + 11)) APOLLO_PORT=$((BASE + 12)) BASELINE_PORT=$((BASE + 20))
+POSTGRES_PORT=$((BASE + 30))
 RUN_DIR="$BENCH/.run"
 TOOLS="$BENCH/.tools"
 COUNTERS_VERSION=10.0.750501
 
-log() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
-
-# The subgraphs of subgraphs/subgraphs.json, "NAME PROJECT PORT URL_VARIABLE" each, on BASE+1, BASE+2, ... in its order.
-SUBGRAPHS=()
+# The subgraphs of subgraphs/subgraphs.json, "NAME PROJECT PORT URL_VARIABLE" each, on BASE+1, BASE+2, ... in
+# its order; the same on PostgreSQL, "NAME-pg PROJECT PORT", on BASE+31, BASE+32, ...
+SUBGRAPHS=() PG_SUBGRAPHS=()
 registry="$(node "$REPO/gateway/lib/subgraphs.mjs")"
 while read -r name project _ _ _ url_variable; do
+  PG_SUBGRAPHS+=("$name-pg $project $((POSTGRES_PORT + ${#SUBGRAPHS[@]} + 1))")
   SUBGRAPHS+=("$name $project $((BASE + ${#SUBGRAPHS[@]} + 1)) $url_variable")
 done <<<"$registry"
 
 declare -A PID_OF=()   # process name -> PID (the measured processes)
 HELPERS=()             # readiness pollers
+# The PostgreSQL server goes last, once its clients are gone (stop_started: pg_ctl stop).
 stop_all() {
   local pid
   for pid in "${HELPERS[@]}" "${PID_OF[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${HELPERS[@]}" "${PID_OF[@]}"; do wait "$pid" 2>/dev/null || true; done
+  stop_started
 }
 trap stop_all EXIT
 trap 'exit 130' INT TERM
 
-for port in $(printf '%s\n' "${SUBGRAPHS[@]}" | cut -d' ' -f3) $GATEWAY_PORT $HIVE_PORT $APOLLO_PORT $BASELINE_PORT; do
+for port in $(printf '%s\n' "${SUBGRAPHS[@]}" "${PG_SUBGRAPHS[@]}" | cut -d' ' -f3) $GATEWAY_PORT $HIVE_PORT $APOLLO_PORT $BASELINE_PORT $POSTGRES_PORT; do
   if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     log "Port $port is already in use; set BENCH_PORT_BASE to move the benchmark's ports"; exit 1
   fi
@@ -107,11 +116,15 @@ start() {
   poll_ready "$name" "$ready" "$began"
 }
 
-# start_subgraph NAME PROJECT PORT: the project's folder name is its assembly's and its connection string's.
+# start_subgraph NAME PROJECT PORT [sqlite|postgres]: the project's folder name is its assembly's and its
+# connection string's. On PostgreSQL the connection string is emptied, so the subgraph takes its own
+# database on the server of ConnectionStrings__Postgres (start_postgres exports it).
 start_subgraph() {
-  local name="$1" project="$2" port="$3" assembly; assembly="$(basename "$project")"
+  local name="$1" project="$2" port="$3" engine="${4:-sqlite}" assembly database; assembly="$(basename "$project")"
+  database="Data Source=$RUN_DIR/$name.db"
+  if [[ "$engine" == postgres ]]; then database=""; fi
   start "$name" "http://127.0.0.1:$port/health/ready" "$REPO/$project/bin/Release/net10.0" \
-    "ConnectionStrings__${assembly}=Data Source=$RUN_DIR/$name.db" dotnet "$assembly.dll" --urls "http://127.0.0.1:$port"
+    "DATABASE=$engine" "ConnectionStrings__${assembly}=$database" dotnet "$assembly.dll" --urls "http://127.0.0.1:$port"
 }
 
 wait_helpers() {
@@ -137,17 +150,42 @@ start baseline "http://127.0.0.1:$BASELINE_PORT/health/ready" "$BENCH/Baseline/b
   "ConnectionStrings__Roles=Data Source=$RUN_DIR/roles.db" dotnet Baseline.dll --urls "http://127.0.0.1:$BASELINE_PORT"
 wait_helpers
 
+# A fresh cluster each run (RUN_DIR was emptied above), on the bench's own server even when
+# ConnectionStrings__Postgres names another: its processes' CPU is measured.
+log "Starting PostgreSQL (a fresh cluster in bench/.run/postgres) and the subgraphs again on it"
+unset ConnectionStrings__Postgres
+POSTMASTER_PID="" POSTGRES_VERSION=""
+if start_postgres "$RUN_DIR/postgres" "$POSTGRES_PORT"; then
+  POSTMASTER_PID="$(head -n 1 "$RUN_DIR/postgres/data/postmaster.pid")"
+  POSTGRES_VERSION="$("$PG_BIN/postgres" --version)"
+  for subgraph in "${PG_SUBGRAPHS[@]}"; do
+    read -r name project port <<<"$subgraph"
+    start_subgraph "$name" "$project" "$port" postgres
+  done
+  wait_helpers
+else
+  log "PostgreSQL did not start: no -pg rows this run"
+fi
+
 READY="" PIDS=""
-for name in $(printf '%s\n' "${SUBGRAPHS[@]}" | cut -d' ' -f1) gateway hive apollo baseline; do
+for name in $(printf '%s\n' "${SUBGRAPHS[@]}" | cut -d' ' -f1) gateway hive apollo baseline $(printf '%s\n' "${PG_SUBGRAPHS[@]}" | cut -d' ' -f1); do
+  [[ -n "${PID_OF[$name]:-}" ]] || continue
   t="$(cat "$RUN_DIR/ready.$name" 2>/dev/null || echo -)"
   READY+="$name=$t," PIDS+="$name=${PID_OF[$name]},"
   log "  $name: ready in ${t} s (PID ${PID_OF[$name]})"
 done
+if [[ -n "$POSTMASTER_PID" ]]; then PIDS+="postgres=$POSTMASTER_PID,"; fi
 url_if_ready() { [[ "$(cat "$RUN_DIR/ready.$1" 2>/dev/null || echo -)" != "-" ]] && echo "http://127.0.0.1:$2/graphql" || echo ""; }
 measured_subgraph_urls=()
 for subgraph in "${SUBGRAPHS[@]}"; do
   read -r name _ port url_variable <<<"$subgraph"
   measured_subgraph_urls+=("$url_variable=$(url_if_ready "$name" "$port")")
+done
+# The subgraphs on PostgreSQL, "roles=URL,..." by the name of subgraphs.json.
+POSTGRES_URLS=""
+for subgraph in "${PG_SUBGRAPHS[@]}"; do
+  read -r name _ port <<<"$subgraph"
+  if [[ -n "${PID_OF[$name]:-}" ]]; then POSTGRES_URLS+="${name%-pg}=$(url_if_ready "$name" "$port"),"; fi
 done
 
 # ---- 3 + 4. measure and report -------------------------------------------------------------------
@@ -156,6 +194,6 @@ log "Measuring (${WARMUP} s warm-up + ${DURATION} s per row, ${CONNECTIONS} conn
     RESULTS_DIR="$BENCH/results" COUNTERS="$TOOLS/dotnet-counters" \
     "${measured_subgraph_urls[@]}" BASELINE_URL="$(url_if_ready baseline "$BASELINE_PORT")" \
     GATEWAY_URL="$(url_if_ready gateway "$GATEWAY_PORT")" HIVE_URL="$(url_if_ready hive "$HIVE_PORT")" \
-    APOLLO_URL="$(url_if_ready apollo "$APOLLO_PORT")" \
+    APOLLO_URL="$(url_if_ready apollo "$APOLLO_PORT")" POSTGRES_URLS="$POSTGRES_URLS" POSTGRES_VERSION="$POSTGRES_VERSION" \
     node measure.mjs) >"$RUN_DIR/report.md"
 log "Report: bench/results/latest.md (logs of this run in bench/.run/)"

@@ -33,12 +33,16 @@ public sealed class GlossaryQuery : ObjectGraphType
             .Argument<NonNullGraphType<StringGraphType>>("name")
             .ResolveAsync(context =>
             {
-                // SQLite's NOCASE collation folds ASCII only, which is all these names and abbreviations use.
+                // lower() on both sides, in SQL: it folds ASCII on both engines (SQLite's folds nothing else,
+                // PostgreSQL's nothing else under the C collation of every text column), which is all these
+                // names and abbreviations use.
                 var name = context.GetArgument<string>("name").Trim();
+#pragma warning disable CA1862 // EF translates ToLower() to SQL's lower(); string.Equals with a StringComparison has no translation.
                 return context.QueryFirstAsync<GlossaryDb, Term>(db => db.Terms
-                    .Where(term => EF.Functions.Collate(term.Name, "NOCASE") == name
-                        || term.Abbreviations.Any(abbreviation => EF.Functions.Collate(abbreviation, "NOCASE") == name))
-                    .OrderBy(term => EF.Functions.Collate(term.Name, "NOCASE") == name ? 0 : 1));
+                    .Where(term => term.Name.ToLower() == name.ToLower()
+                        || term.Abbreviations.Any(abbreviation => abbreviation.ToLower() == name.ToLower()))
+                    .OrderBy(term => term.Name.ToLower() == name.ToLower() ? 0 : 1));
+#pragma warning restore CA1862
             });
     }
 }

@@ -5,9 +5,11 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
+using Npgsql;
 using SubgraphKit.Auth;
 using Microsoft.Extensions.Logging;
 using SubgraphKit.Data;
@@ -16,8 +18,8 @@ using SubgraphKit.Hosting;
 namespace SubgraphTesting;
 
 /// <summary>
-/// Hosts one subgraph in memory on a SQLite file of its own, so test classes running in parallel
-/// never share a database. It runs as Production, in GRAPH_MODE=production, so error bodies look
+/// Hosts one subgraph in memory on a database of its own (a <see cref="TestDatabase"/> on the engine
+/// DATABASE names), so test classes running in parallel never share one. It runs as Production, in GRAPH_MODE=production, so error bodies look
 /// exactly as a client of the deployed system sees them (no exception details, no introspection, no
 /// suggestions); <see cref="DevelopmentSubgraphFactory{TProgram}"/> runs development mode. It puts the
 /// SQL interceptors in DI, where <c>AddSubgraph</c> attaches every <see cref="IInterceptor"/> to the
@@ -27,18 +29,23 @@ namespace SubgraphTesting;
 public class SubgraphFactory<TProgram> : WebApplicationFactory<TProgram>
     where TProgram : class
 {
+    private readonly TestDatabase _database;
+
     public SubgraphFactory()
     {
         ConnectionStringName = typeof(TProgram).Assembly.GetName().Name
             ?? throw new InvalidOperationException($"{typeof(TProgram)} has an unnamed assembly.");
-        DatabasePath = Path.Combine(Path.GetTempPath(), $"{ConnectionStringName.ToLowerInvariant()}-test-{Guid.NewGuid():N}.db");
+        _database = TestDatabase.Create(ConnectionStringName, Path.GetTempPath());
     }
 
     /// <summary>The key under ConnectionStrings that AddSubgraph reads, such as "Roles".</summary>
     public string ConnectionStringName { get; }
 
-    /// <summary>The temporary database file, deleted when the factory is disposed.</summary>
-    public string DatabasePath { get; }
+    /// <summary>The engine the subgraph runs on, for the few tests whose assertion differs by engine.</summary>
+    public DatabaseEngine Database => TestDatabase.Engine;
+
+    /// <summary>The temporary database (a SQLite file's path, or a PostgreSQL database's name), gone when the factory is disposed.</summary>
+    public string DatabaseName => _database.Name;
 
     /// <summary>Every SQL command the subgraph executes; reset it right before the request under test.</summary>
     public SqlCommandCounter SqlCommands { get; } = new();
@@ -79,7 +86,8 @@ public class SubgraphFactory<TProgram> : WebApplicationFactory<TProgram>
     {
         builder.UseEnvironment(Environments.Production);
         builder.UseSetting(GraphModeConfiguration.Variable, Mode.ToString());
-        builder.UseSetting($"ConnectionStrings:{ConnectionStringName}", $"Data Source={DatabasePath}");
+        builder.UseSetting(SubgraphDatabase.Variable, Database.ToString());
+        builder.UseSetting($"ConnectionStrings:{ConnectionStringName}", _database.ConnectionString);
         builder.UseSetting("Auth:SigningKey", TestTokens.SigningKey);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(Logs));
         builder.ConfigureServices(services =>
@@ -95,13 +103,82 @@ public class SubgraphFactory<TProgram> : WebApplicationFactory<TProgram>
         base.Dispose(disposing);
         if (disposing)
         {
+            _database.Dispose();
+        }
+    }
+}
+
+/// <summary>
+/// A database of its own for one subgraph under test, on the engine DATABASE names (read as the subgraphs
+/// read it; ./test.sh runs every suite once per engine): a SQLite file, or a database on the PostgreSQL
+/// server of ConnectionStrings__Postgres. The subgraph's migrations create it; Dispose deletes or drops it.
+/// </summary>
+public sealed class TestDatabase : IDisposable
+{
+    private static readonly IConfiguration EnvironmentVariables = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+
+    private TestDatabase(string name, string connectionString)
+    {
+        Name = name;
+        ConnectionString = connectionString;
+    }
+
+    /// <summary>The engine of this test run: DATABASE (sqlite when unset).</summary>
+    public static DatabaseEngine Engine { get; } = EnvironmentVariables.GetDatabaseEngine();
+
+    /// <summary>The SQLite file's path, or the PostgreSQL database's name.</summary>
+    public string Name { get; }
+
+    /// <summary>What the subgraph is given as its ConnectionStrings:&lt;Project&gt;.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>A new database for <paramref name="subgraph"/> (its project name, "Roles"); a SQLite file goes in <paramref name="directory"/>.</summary>
+    public static TestDatabase Create(string subgraph, string directory)
+    {
+        // Unique per test host, so parallel hosts and earlier runs on a shared server never meet.
+        var name = $"{subgraph.ToLowerInvariant()}_test_{Guid.NewGuid():N}";
+        if (Engine == DatabaseEngine.Sqlite)
+        {
+            var path = Path.Combine(directory, name + ".db");
+            return new TestDatabase(path, $"Data Source={path}");
+        }
+
+        var server = EnvironmentVariables.GetConnectionString(SubgraphDatabase.SharedServer) is { Length: > 0 } configured
+            ? configured
+            : throw new InvalidOperationException(
+                $"{SubgraphDatabase.Variable}=postgres, but no PostgreSQL server is configured: run ./test.sh, which starts one, "
+                + $"or set ConnectionStrings__{SubgraphDatabase.SharedServer} to a server's connection string (Host=...;Port=...;Username=...), "
+                + "where each test host makes and drops a database of its own.");
+        return new TestDatabase(name, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
+    }
+
+    public void Dispose()
+    {
+        if (Engine == DatabaseEngine.Sqlite)
+        {
             // Pooled connections keep the file open; close them so the file can go.
             SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
             {
-                File.Delete(DatabasePath + suffix);
+                File.Delete(Name + suffix);
             }
+
+            return;
         }
+
+        // This database's pool only: other hosts in the same test process keep theirs. FORCE ends the
+        // sessions a stopped host may leave behind.
+        using (var pooled = new NpgsqlConnection(ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
+        var maintenance = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false };
+        using var connection = new NpgsqlConnection(maintenance.ConnectionString);
+        connection.Open();
+        using var drop = connection.CreateCommand();
+        drop.CommandText = $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)";
+        drop.ExecuteNonQuery();
     }
 }
 

@@ -6,9 +6,10 @@ namespace SubgraphTesting;
 
 /// <summary>
 /// A subgraph's part of the federated search: the gateway resolves <c>Search</c> entities here and
-/// selects this subgraph's hits field. One FTS5 query per search, ranked best first with names above
-/// texts, the last word matched as a prefix, and no input text that can break the query. A subgraph
-/// test project derives one class and names its hits field and a few queries with their best hit.
+/// selects this subgraph's hits field. One full-text query per search (FTS5, or a tsvector), ranked best
+/// first with names above texts, the last word matched as a prefix, and no input text that can break the
+/// query. A subgraph test project derives one class and names its hits field and a few queries with their
+/// best hit.
 /// </summary>
 public abstract class SubgraphSearchTests<TProgram>(SubgraphFactory<TProgram> factory) : IClassFixture<SubgraphFactory<TProgram>>
     where TProgram : class
@@ -67,7 +68,8 @@ public abstract class SubgraphSearchTests<TProgram>(SubgraphFactory<TProgram> fa
 
         Assert.NotEmpty(hits);
         var command = Assert.Single(Factory.SqlCommands.Commands);
-        Assert.Contains("MATCH", command, StringComparison.Ordinal);
+        // The engine's full-text search: FTS5's MATCH on SQLite, a tsvector's @@ on PostgreSQL.
+        Assert.Contains(Factory.Database == SubgraphKit.Data.DatabaseEngine.Sqlite ? "MATCH" : "@@", command, StringComparison.Ordinal);
     }
 
     [Theory]

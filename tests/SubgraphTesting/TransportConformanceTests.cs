@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SubgraphKit.Data;
 using Xunit;
 
 namespace SubgraphTesting;
@@ -36,25 +37,56 @@ public abstract class TransportConformanceTests<TProgram>(SubgraphFactory<TProgr
     }
 
     [Fact]
-    public void The_database_is_the_factory_s_own_temporary_file()
-    {
-        Assert.True(File.Exists(factory.DatabasePath), $"{factory.DatabasePath} should have been created by the migrations.");
-    }
-
-    [Fact]
-    public async Task The_database_runs_in_wal_mode_and_connections_wait_for_a_busy_writer()
+    public async Task The_database_is_the_factory_s_own()
     {
         await using var db = factory.CreateDbContext();
         await db.Database.OpenConnectionAsync();
 
-        Assert.Equal("wal", await PragmaAsync(db, "journal_mode"));
-        Assert.Equal(SubgraphKit.Data.SqliteConnectionSettings.BusyTimeoutMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture), await PragmaAsync(db, "busy_timeout"));
+        if (factory.Database == DatabaseEngine.Sqlite)
+        {
+            Assert.True(File.Exists(factory.DatabaseName), $"{factory.DatabaseName} should have been created by the migrations.");
+            Assert.Equal(factory.DatabaseName, db.Database.GetDbConnection().DataSource);
+        }
+        else
+        {
+            Assert.Equal(factory.DatabaseName, await ScalarAsync(db, "SELECT current_database()"));
+        }
     }
 
-    private static async Task<string?> PragmaAsync(DbContext db, string pragma)
+    /// <summary>
+    /// Readers never wait for a writer, and a writer waits for a busy one instead of failing. SQLite needs the
+    /// kit's settings for that (WAL mode, a busy timeout); PostgreSQL's MVCC gives the first, and its lock waits,
+    /// unbounded unless lock_timeout is set, the second.
+    /// </summary>
+    [Fact]
+    public async Task Readers_never_wait_for_a_writer_and_a_writer_waits_for_a_busy_one()
     {
+        await using var writer = factory.CreateDbContext();
+        await using var reader = factory.CreateDbContext();
+        await writer.Database.OpenConnectionAsync();
+        if (factory.Database == DatabaseEngine.Sqlite)
+        {
+            Assert.Equal("wal", await ScalarAsync(writer, "PRAGMA journal_mode;"));
+            Assert.Equal(SqliteConnectionSettings.BusyTimeoutMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture), await ScalarAsync(writer, "PRAGMA busy_timeout;"));
+        }
+        else
+        {
+            Assert.Equal("0", await ScalarAsync(writer, "SHOW lock_timeout"));
+        }
+
+        // A write left uncommitted (every engine has EF's history table): the reader still reads, at once.
+        await using var write = await writer.Database.BeginTransactionAsync();
+        await writer.Database.ExecuteSqlRawAsync("""UPDATE "__EFMigrationsHistory" SET "ProductVersion" = "ProductVersion" """);
+        var migrations = await ScalarAsync(reader, """SELECT count(*) FROM "__EFMigrationsHistory" """).WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.NotEqual("0", migrations);
+    }
+
+    private static async Task<string?> ScalarAsync(DbContext db, string sql)
+    {
+        await db.Database.OpenConnectionAsync();
         await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = $"PRAGMA {pragma};";
+        command.CommandText = sql;
         return (await command.ExecuteScalarAsync())?.ToString();
     }
 }

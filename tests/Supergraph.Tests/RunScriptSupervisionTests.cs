@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using SubgraphKit.Data;
 using SubgraphKit.Hosting;
 using Xunit.Abstractions;
 
@@ -19,6 +20,7 @@ public sealed class RunScriptSupervisionTests(ITestOutputHelper output) : IDispo
     private const string CreateTerm = "mutation($input: CreateTermInput!) { createTerm(input: $input) { slug } }";
 
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("run-sh-").FullName;
+    private readonly List<TestDatabase> _databases = [];
     private readonly List<Task> _load = [];
     private ServiceProcess? _script;
 
@@ -36,6 +38,19 @@ public sealed class RunScriptSupervisionTests(ITestOutputHelper output) : IDispo
         foreach (var (subgraph, port) in SubgraphRegistry.All.Zip(ports))
         {
             environment[subgraph.PortVariable] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        // On SQLite the script keeps its databases in DATA_DIR; on PostgreSQL it is given one of this test's own per
+        // subgraph, so it starts no server of its own and leaves nothing behind on the tests' server.
+        environment[SubgraphDatabase.Variable] = TestDatabase.Engine.ToString();
+        if (TestDatabase.Engine == DatabaseEngine.Postgres)
+        {
+            foreach (var subgraph in SubgraphRegistry.All)
+            {
+                var database = TestDatabase.Create(subgraph.ProjectName, _dataDirectory);
+                _databases.Add(database);
+                environment[$"ConnectionStrings__{subgraph.ProjectName}"] = database.ConnectionString;
+            }
         }
 
         // The script keeps the key it finds; this one is the tests' own, so TestTokens sign valid writes.
@@ -150,6 +165,7 @@ public sealed class RunScriptSupervisionTests(ITestOutputHelper output) : IDispo
     public void Dispose()
     {
         _script?.Dispose();
+        _databases.ForEach(database => database.Dispose());
         Directory.Delete(_dataDirectory, recursive: true);
     }
 

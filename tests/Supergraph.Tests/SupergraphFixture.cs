@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using SubgraphKit.Data;
 using SubgraphKit.Hosting;
 
 namespace Supergraph.Tests;
@@ -284,8 +285,8 @@ public sealed class ServiceProcess : IDisposable
 
 /// <summary>
 /// The whole system as users run it: the three subgraphs (built binaries, each with its own fresh
-/// SQLite database) and the gateway (the C# edge, gateway/Edge, which starts Grafbase's engine on
-/// gateway/grafbase.toml), all on free ports of 127.0.0.1,
+/// database, a <see cref="TestDatabase"/> on the engine DATABASE names) and the gateway (the C# edge,
+/// gateway/Edge, which starts Grafbase's engine on gateway/grafbase.toml), all on free ports of 127.0.0.1,
 /// all in one GRAPH_MODE: development here (Banana Cake Pop needs introspection), production in
 /// <see cref="ProductionSystem"/>.
 /// </summary>
@@ -297,6 +298,7 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
     private readonly Dictionary<string, ServiceProcess> _subgraphs = [];
     private readonly Dictionary<string, int> _ports = [];
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("supergraph-tests-").FullName;
+    private readonly Dictionary<string, TestDatabase> _databases = [];
 
     /// <summary>The temp folder of this system's databases and files, deleted with it.</summary>
     protected string DataDirectory => _dataDirectory;
@@ -409,8 +411,19 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
     /// <summary>Kills a subgraph's process (SIGKILL), with no chance to finish anything.</summary>
     public void StopSubgraph(string name) => _subgraphs[name].Stop();
 
-    /// <summary>The SQLite file a subgraph of this system writes.</summary>
-    public string DatabasePath(string name) => System.IO.Path.Combine(_dataDirectory, SubgraphRegistry.Named(name).Name + ".db");
+    /// <summary>The database a subgraph of this system writes, kept across its restarts, gone with the system.</summary>
+    public TestDatabase Database(string name)
+    {
+        lock (_databases)
+        {
+            if (!_databases.TryGetValue(name, out var database))
+            {
+                _databases[name] = database = TestDatabase.Create(name, _dataDirectory);
+            }
+
+            return database;
+        }
+    }
 
     /// <summary>Restarts a stopped subgraph on its old port and database, as an operator would.</summary>
     public Task RestartSubgraphAsync(string name)
@@ -437,6 +450,13 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
             process.Dispose();
         }
 
+        foreach (var database in _databases.Values)
+        {
+            database.Dispose();
+        }
+
+        _databases.Clear();
+
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);
@@ -453,7 +473,7 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
     {
         var binaries = Repo.SubgraphBinaries(SubgraphRegistry.Named(name));
         Require(File.Exists(System.IO.Path.Combine(binaries, name + ".dll")), $"{binaries}/{name}.dll is missing: run ./test.sh, which builds the solution first.");
-        var database = DatabasePath(name);
+        var database = Database(name);
         _subgraphs[name] = new ServiceProcess(
             name,
             "dotnet",
@@ -461,7 +481,8 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
             binaries,
             new Dictionary<string, string>(SubgraphEnvironment)
             {
-                [$"ConnectionStrings__{name}"] = $"Data Source={database}",
+                [SubgraphDatabase.Variable] = TestDatabase.Engine.ToString(),
+                [$"ConnectionStrings__{name}"] = database.ConnectionString,
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["Auth__SigningKey"] = TestTokens.SigningKey,
                 ["GRAPH_MODE"] = GraphMode,

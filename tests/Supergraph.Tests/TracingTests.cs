@@ -132,9 +132,12 @@ public sealed class TracingTests(TracedSystem system, ITestOutputHelper output) 
             points.Any(point => point.Service == "gateway-edge" && point.Metric == "http.server.request.duration" && point.Attributes.GetValueOrDefault(OperationMetrics.OperationNameTag) == "G1")
             && services.All(service => points.Any(point => point.Service == service && point.Metric == "dotnet.process.memory.working_set")
                 && points.Any(point => point.Service == service && point.Metric == "dotnet.gc.collections"))
-            && Subgraphs.All(service => points.Any(point => point.Service == service && point.Metric == "db.client.operation.duration" && point.Attributes.GetValueOrDefault("db.system.name") == "sqlite")
+            && Subgraphs.All(service => points.Any(point => point.Service == service && point.Metric == "db.client.operation.duration" && point.Attributes.GetValueOrDefault("db.system.name") == DatabaseSystemName)
                 && points.Any(point => point.Service == service && point.Metric == "http.server.request.duration" && point.Attributes.ContainsKey(OperationMetrics.OperationNameTag)));
     }
+
+    /// <summary>The semantic conventions' db.system.name of the engine the subgraphs run on.</summary>
+    private static string DatabaseSystemName => TestDatabase.Engine == SubgraphKit.Data.DatabaseEngine.Sqlite ? "sqlite" : "postgresql";
 
     /// <summary>The logging scope with <paramref name="traceId"/> of a JSON log line, if it has one.</summary>
     private static JsonObject? RequestScope(string line, string traceId) =>

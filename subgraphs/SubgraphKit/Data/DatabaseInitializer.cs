@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using SubgraphKit.Search;
 
 namespace SubgraphKit.Data;
@@ -35,7 +36,17 @@ public sealed partial class DatabaseInitializer<TDbContext>(
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
         }
 
-        await db.Database.MigrateAsync(cancellationToken);
+        try
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // A replica starting at the same time created the database between EF's check and its CREATE DATABASE;
+            // EF's migrations lock lives in that database, so only from here on does it order the replicas.
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             if (db.Database.IsNpgsql())

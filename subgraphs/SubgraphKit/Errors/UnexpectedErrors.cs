@@ -3,6 +3,7 @@ using GraphQL.Execution;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using SubgraphKit.Hosting;
 using SubgraphKit.Http;
 
@@ -31,7 +32,12 @@ public static partial class UnexpectedErrors
             LogUnexpected(logger, id ?? "none", context.FieldContext?.Path is { } path ? string.Join('.', path) : "(document)", context.OriginalException);
         }
 
-        if (IsDataStoreUnavailable(context.OriginalException))
+        if (FindInner<PostgresException>(context.OriginalException) is { SqlState: PostgresErrorCodes.CharacterNotInRepertoire })
+        {
+            // PostgreSQL stores no NUL in text, and refuses to compare with it; SQLite just finds no match.
+            context.Exception = new ExecutionError("Text arguments may not contain the NUL character (U+0000).") { Code = "BAD_USER_INPUT" };
+        }
+        else if (IsDataStoreUnavailable(context.OriginalException))
         {
             // The details (host, port, the driver's message) stay in the log; development mode shows them too.
             context.Exception = new ExecutionError("The subgraph's data store is unavailable; try again shortly.", mode == GraphMode.Production ? null : context.OriginalException)
@@ -49,17 +55,20 @@ public static partial class UnexpectedErrors
     /// A database that cannot be reached or refuses work for now: PostgreSQL down, restarting or out of
     /// connections (Npgsql marks these transient), or Npgsql's pool waiting past its timeout.
     /// </summary>
-    public static bool IsDataStoreUnavailable(Exception? exception)
+    public static bool IsDataStoreUnavailable(Exception? exception) => FindInner<NpgsqlException>(exception) is { IsTransient: true };
+
+    private static T? FindInner<T>(Exception? exception)
+        where T : Exception
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            if (current is Npgsql.NpgsqlException { IsTransient: true })
+            if (current is T found)
             {
-                return true;
+                return found;
             }
         }
 
-        return false;
+        return null;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error, correlation id {CorrelationId}, at {Path}")]

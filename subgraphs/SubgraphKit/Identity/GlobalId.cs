@@ -51,6 +51,12 @@ public static class GlobalId
             return false;
         }
 
+        // No slug holds a control character, and PostgreSQL cannot even compare text holding NUL.
+        if (text.AsSpan(separator + 1).ContainsAnyInRange('\0', '\x1f'))
+        {
+            return false;
+        }
+
         typeName = text[..separator];
         slug = text[(separator + 1)..];
         return true;

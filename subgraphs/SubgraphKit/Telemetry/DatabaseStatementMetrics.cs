@@ -52,7 +52,12 @@ public sealed class DatabaseStatementMetrics : DbCommandInterceptor
         return result;
     }
 
-    // The semantic conventions' db.system.name: "sqlite" for Microsoft.Data.Sqlite.
+    // The semantic conventions' db.system.name for the two engines the subgraphs run on.
     private static KeyValuePair<string, object?> System(CommandEventData eventData) =>
-        new("db.system.name", eventData.Context?.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true ? "sqlite" : "other_sql");
+        new("db.system.name", eventData.Context?.Database.ProviderName switch
+        {
+            { } name when name.Contains("Sqlite", StringComparison.Ordinal) => "sqlite",
+            { } name when name.Contains("Npgsql", StringComparison.Ordinal) => "postgresql",
+            _ => "other_sql",
+        });
 }
