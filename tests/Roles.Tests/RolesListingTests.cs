@@ -22,9 +22,9 @@ public sealed class RolesListingTests(SubgraphFactory<Program> factory) : IClass
         var rows = GraphQLAssert.Data(response)["comparisonTable"]!["nodes"]!.AsArray();
         Assert.Equal([3, 4], rows.Select(row => row!["position"]!.GetValue<int>()));
         var sql = Assert.Single(factory.SqlCommands.Commands);
-        Assert.Contains("WHERE \"c\".\"Position\" > @", sql, StringComparison.Ordinal);
-        Assert.Contains("\"c\".\"Position\" <= @", sql, StringComparison.Ordinal);
-        Assert.Contains("ORDER BY \"c\".\"Position\", \"c\".\"Slug\"", sql, StringComparison.Ordinal);
+        ListingAssert.SqlContains(factory.Database, "WHERE \"c\".\"Position\" > @", sql);
+        ListingAssert.SqlContains(factory.Database, "\"c\".\"Position\" <= @", sql);
+        ListingAssert.SqlContains(factory.Database, "ORDER BY \"c\".\"Position\", \"c\".\"Slug\"", sql);
     }
 
     [Fact]

@@ -135,7 +135,10 @@ public sealed class RunScriptSupervisionTests(ITestOutputHelper output) : IDispo
         Assert.All(samples, sample => Assert.True((int)sample.Status < 500, $"{sample.Status} at {sample.At}"));
         Assert.All(samples, sample => Assert.True(sample.OthersAnswered, $"roles or patterns data missing at {sample.At}"));
         Assert.All(samples, sample => Assert.True(sample.ErrorsNameGlossary, $"an error at {sample.At} does not name the glossary"));
-        Assert.True(firstWholeAt - killedAt <= TimeSpan.FromSeconds(10), $"the glossary served again {(firstWholeAt - killedAt).TotalSeconds:0.0} s after the kill");
+        // The backoff is the claim (1 s, then the process is there); the time a new process takes to be ready
+        // is start-up, which a loaded 2-core machine stretches (more on PostgreSQL), so it gets a wide bound.
+        Assert.True(restartedAt - killedAt <= TimeSpan.FromSeconds(5), $"the new glossary process appeared {(restartedAt - killedAt).TotalSeconds:0.0} s after the kill");
+        Assert.True(firstWholeAt - killedAt <= TimeSpan.FromSeconds(30), $"the glossary served again {(firstWholeAt - killedAt).TotalSeconds:0.0} s after the kill");
         Assert.Contains("glossary subgraph exited (killed by SIGKILL); restarting it in 1 s", _script.Output, StringComparison.Ordinal);
 
         var stored = GraphQLAssert.Data(await gateway.PostGraphQLAsync(

@@ -7,8 +7,8 @@ namespace SubgraphKit.Search;
 /// <summary>
 /// What every subgraph's search shares: one search table per subgraph (not one per type, so that the
 /// ranking's statistics cover as many rows as there are, 20 to 40), with the same stemming and name
-/// weight everywhere. The scores are raw (SQLite's −bm25, PostgreSQL's ts_rank); the merge makes them
-/// comparable (<see cref="SearchGraphTypeExtensions.SearchResults{TIndex}"/>).
+/// weight everywhere. The scores are raw −bm25 on both engines; the merge makes them comparable
+/// (<see cref="SearchGraphTypeExtensions.SearchResults{TIndex}"/>).
 /// </summary>
 public abstract class SearchIndex
 {
@@ -51,14 +51,47 @@ public abstract class SearchIndex<TDbContext>(IDbContextFactory<TDbContext> cont
         LIMIT {1}
         """);
 
-    // PostgreSQL: ts_rank's weights are for the labels D, C, B, A: the text is D, the name A, and a
-    // weight may not exceed 1, so the text's is 1/NameWeight. (No '{...}' array literal: EF reads braces
-    // in raw SQL as parameter places.)
+    // PostgreSQL: FTS5's bm25 worked out from the tsvector (k1 1.2 and b 0.75 as in FTS5, a name word
+    // weighing NameWeight), so both engines score and order alike. Not ts_rank: it has no IDF, no length
+    // normalisation and no saturation, and ranks several words by how close they stand, so its best
+    // results are not SQLite's. The statistics read the whole table, tens of rows per subgraph.
     private static readonly string PostgresSearchSql = string.Create(CultureInfo.InvariantCulture, $$"""
-        SELECT "Type", "Slug", ts_rank(ARRAY[{{1 / NameWeight:0.0###}}, 0, 0, 1]::float4[], "Words", query)::float8 AS "Score"
-        FROM "{{Table}}", to_tsquery('english', {0}) AS query
-        WHERE "Words" @@ query
-        ORDER BY "Score" DESC, "Type", "Slug"
+        WITH term AS (
+            -- Each word's stem, and the last word's again as a prefix: FTS5's ("w" OR "w"*) is two
+            -- phrases too. A stop word has no stem, as to_tsquery drops it.
+            SELECT word.n, stem.lexeme, kind.prefix
+            FROM unnest({2}::text[]) WITH ORDINALITY AS word(text, n)
+            CROSS JOIN unnest(to_tsvector('english', word.text)) AS stem
+            CROSS JOIN (VALUES (false), (true)) AS kind(prefix)
+            WHERE NOT kind.prefix OR word.n = cardinality({2}::text[])),
+        document AS (
+            -- The length in tokens is the last position: stop words hold positions, as FTS5 counts them.
+            SELECT "Type", "Slug", "Words", "Words" @@ to_tsquery('english', {0}) AS matched,
+                coalesce((SELECT max(entry.positions[cardinality(entry.positions)]) FROM unnest("Words") AS entry), 0) AS length
+            FROM "{{Table}}"),
+        total AS (SELECT count(*)::float8 AS documents, avg(length)::float8 AS length FROM document),
+        frequency AS (
+            SELECT document."Type", document."Slug", term.n, term.prefix,
+                sum(CASE occurrence.weight WHEN 'A' THEN {{NameWeight:0.0}} ELSE 1 END)::float8 AS f
+            FROM document
+            CROSS JOIN unnest(document."Words") AS entry
+            CROSS JOIN unnest(entry.positions, entry.weights) AS occurrence(position, weight)
+            JOIN term ON entry.lexeme = term.lexeme OR (term.prefix AND starts_with(entry.lexeme, term.lexeme))
+            GROUP BY 1, 2, 3, 4),
+        idf AS (
+            -- FTS5 clamps a term in more than half of the rows to 1e-6 (docs/search.md).
+            SELECT n, prefix, greatest(ln((total.documents - count(*) + 0.5) / (count(*) + 0.5)), 1e-6) AS idf
+            FROM frequency CROSS JOIN total
+            GROUP BY n, prefix, total.documents)
+        SELECT document."Type", document."Slug",
+            sum(idf.idf * f * (1.2 + 1) / (f + 1.2 * (1 - 0.75 + 0.75 * document.length / total.length))) AS "Score"
+        FROM frequency
+        JOIN idf ON idf.n = frequency.n AND idf.prefix = frequency.prefix
+        JOIN document ON document."Type" = frequency."Type" AND document."Slug" = frequency."Slug"
+        CROSS JOIN total
+        WHERE document.matched
+        GROUP BY document."Type", document."Slug"
+        ORDER BY "Score" DESC, document."Type" COLLATE "C", document."Slug" COLLATE "C"
         LIMIT {1}
         """);
 
@@ -92,6 +125,16 @@ public abstract class SearchIndex<TDbContext>(IDbContextFactory<TDbContext> cont
             documents.AddRange(await source.ReadAsync(db, cancellationToken));
         }
 
+        if (db.Database.IsNpgsql())
+        {
+            // PostgreSQL indexes the words FTS5 would see (SearchText.ToIndexedText says why).
+            documents = [.. documents.Select(document => document with
+            {
+                Name = SearchText.ToIndexedText(document.Name),
+                Text = SearchText.ToIndexedText(document.Text),
+            })];
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (db.Database.IsNpgsql())
         {
@@ -121,8 +164,10 @@ public abstract class SearchIndex<TDbContext>(IDbContextFactory<TDbContext> cont
             return [];
         }
 
-        var rows = await db.Database
-            .SqlQueryRaw<SearchRow>(postgres ? PostgresSearchSql : SqliteSearchSql, match, Math.Clamp(first, 1, MaxFirst))
+        var limit = Math.Clamp(first, 1, MaxFirst);
+        var rows = await (postgres
+                ? db.Database.SqlQueryRaw<SearchRow>(PostgresSearchSql, match, limit, SearchText.ToWords(query).ToArray())
+                : db.Database.SqlQueryRaw<SearchRow>(SqliteSearchSql, match, limit))
             .ToListAsync(cancellationToken);
         return [.. rows.Select(row => new SearchHit(GlobalId.Encode(row.Type, row.Slug), row.Score))];
     }

@@ -17,7 +17,7 @@ public static class SearchMigrationExtensions
     /// <list type="bullet">
     /// <item>SQLite: an FTS5 table with the porter stemmer, ranked by bm25 at query time.</item>
     /// <item>PostgreSQL: a plain table with a stored tsvector of the English-stemmed words, the name's
-    /// weighted A and the text's D, under a GIN index; ranked by ts_rank.</item>
+    /// weighted A and the text's D, under a GIN index; ranked by the same bm25, worked out in SQL.</item>
     /// </list>
     /// </summary>
     public static void CreateSearchTable(this MigrationBuilder migrationBuilder) =>

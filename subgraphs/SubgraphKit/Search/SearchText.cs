@@ -26,17 +26,24 @@ public static partial class SearchText
         // to_tsquery stems a prefix too ("developer:*" becomes 'develop':*), so one term covers both.
         Join(text, word => word, " & ", last => $"{last}:*");
 
+    /// <summary>The words searched for, in order (the last one also as a prefix); empty when the text holds none.</summary>
+    public static IReadOnlyList<string> ToWords(string? text) =>
+        string.IsNullOrWhiteSpace(text)
+            ? []
+            : [.. Word().Matches(text)
+                .Select(match => match.Value.Length > MaxWordLength ? match.Value[..MaxWordLength] : match.Value)
+                .Take(MaxWords)];
+
+    /// <summary>
+    /// A document's text as the words FTS5's tokenizer finds in it, one space apart: what PostgreSQL is
+    /// given to index. Its own parser would also index "api-first" whole beside "api" and "first" (so a
+    /// prefix "api" finds it twice) and "swagger/openapi" as one path (so "openapi" misses it).
+    /// </summary>
+    public static string ToIndexedText(string text) => string.Join(' ', Word().Matches(text).Select(match => match.Value));
+
     private static string? Join(string? text, Func<string, string> word, string and, Func<string, string> lastWord)
     {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var words = Word().Matches(text)
-            .Select(match => match.Value.Length > MaxWordLength ? match.Value[..MaxWordLength] : match.Value)
-            .Take(MaxWords)
-            .ToList();
+        var words = ToWords(text);
         return words.Count == 0 ? null : string.Join(and, words.SkipLast(1).Select(word).Append(lastWord(words[^1])));
     }
 
