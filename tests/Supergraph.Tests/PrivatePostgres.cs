@@ -199,24 +199,8 @@ public sealed class SubgraphInstance : IDisposable
         Process.Dispose();
     }
 
-    private ServiceProcess Start()
-    {
-        var binaries = Repo.SubgraphBinaries(_subgraph);
-        var assembly = _subgraph.ProjectName + ".dll";
-        if (!File.Exists(Path.Combine(binaries, assembly)))
-        {
-            throw new InvalidOperationException($"{binaries}/{assembly} is missing: run ./test.sh, which builds the solution first.");
-        }
-
-        return new ServiceProcess(Name, "dotnet", [assembly, "--urls", Url.ToString().TrimEnd('/')], binaries, new Dictionary<string, string>
-        {
-            [SubgraphDatabase.Variable] = "postgres",
-            [$"ConnectionStrings__{_subgraph.ProjectName}"] = _connectionString,
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["GRAPH_MODE"] = "production",
-            ["Auth__SigningKey"] = TestTokens.SigningKey,
-        });
-    }
+    private ServiceProcess Start() =>
+        SupergraphFixture.StartSubgraphProcess(Name, _subgraph, Url, DatabaseEngine.Postgres, _connectionString, "production");
 }
 
 /// <summary>

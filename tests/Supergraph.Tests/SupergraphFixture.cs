@@ -469,23 +469,45 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private void StartSubgraph(string name)
-    {
-        var binaries = Repo.SubgraphBinaries(SubgraphRegistry.Named(name));
-        Require(File.Exists(System.IO.Path.Combine(binaries, name + ".dll")), $"{binaries}/{name}.dll is missing: run ./test.sh, which builds the solution first.");
-        var database = Database(name);
-        _subgraphs[name] = new ServiceProcess(
+    private void StartSubgraph(string name) =>
+        _subgraphs[name] = StartSubgraphProcess(
             name,
+            SubgraphRegistry.Named(name),
+            SubgraphUrl(name),
+            TestDatabase.Engine,
+            Database(name).ConnectionString,
+            GraphMode,
+            SubgraphEnvironment);
+
+    /// <summary>
+    /// A built subgraph as a real process listening on <paramref name="url"/>, on the given database, in
+    /// the Production environment, signing write tokens with the tests' key; <paramref name="environment"/>
+    /// adds to that. <paramref name="processName"/> names it in failure messages.
+    /// </summary>
+    public static ServiceProcess StartSubgraphProcess(
+        string processName,
+        RegisteredSubgraph subgraph,
+        Uri url,
+        DatabaseEngine engine,
+        string connectionString,
+        string graphMode,
+        IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var binaries = Repo.SubgraphBinaries(subgraph);
+        var assembly = subgraph.ProjectName + ".dll";
+        Require(File.Exists(System.IO.Path.Combine(binaries, assembly)), $"{binaries}/{assembly} is missing: run ./test.sh, which builds the solution first.");
+        return new ServiceProcess(
+            processName,
             "dotnet",
-            [name + ".dll", "--urls", SubgraphUrl(name).ToString().TrimEnd('/')],
+            [assembly, "--urls", url.ToString().TrimEnd('/')],
             binaries,
-            new Dictionary<string, string>(SubgraphEnvironment)
+            new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
             {
-                [SubgraphDatabase.Variable] = TestDatabase.Engine.ToString(),
-                [$"ConnectionStrings__{name}"] = database.ConnectionString,
+                [SubgraphDatabase.Variable] = engine.ToString(),
+                [$"ConnectionStrings__{subgraph.ProjectName}"] = connectionString,
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["Auth__SigningKey"] = TestTokens.SigningKey,
-                ["GRAPH_MODE"] = GraphMode,
+                ["GRAPH_MODE"] = graphMode,
             });
     }
 
@@ -493,10 +515,10 @@ public class SupergraphFixture : IAsyncLifetime, IDisposable
     protected virtual IReadOnlyDictionary<string, string> SubgraphEnvironment { get; } = new Dictionary<string, string>();
 
     /// <summary>
-    /// Distinct free ports: all listeners stay open until every port is picked, because the kernel
-    /// may hand a just-released port out again to the next bind to port 0.
+    /// Distinct loopback ports free at the moment of asking, for processes the tests start: all listeners
+    /// stay open until every port is picked, because the kernel may hand a just-released port out again
+    /// to the next bind to port 0.
     /// </summary>
-    /// <summary>Loopback ports free at the moment of asking, for processes the tests start.</summary>
     public static int[] FreePorts(int count)
     {
         var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SubgraphKit.Listing;
 
 namespace SubgraphKit.Data;
 
@@ -14,9 +15,6 @@ public sealed class CaseInsensitiveLike : ExpressionVisitor, IQueryExpressionInt
 {
     public static readonly CaseInsensitiveLike Instance = new();
 
-    private static readonly MethodInfo Like = typeof(DbFunctionsExtensions).GetMethod(
-        nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
-
     private static readonly MethodInfo ILike = typeof(NpgsqlDbFunctionsExtensions).GetMethod(
         nameof(NpgsqlDbFunctionsExtensions.ILike), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
 
@@ -27,5 +25,5 @@ public sealed class CaseInsensitiveLike : ExpressionVisitor, IQueryExpressionInt
     public Expression QueryCompilationStarting(Expression queryExpression, QueryExpressionEventData eventData) => Visit(queryExpression);
 
     protected override Expression VisitMethodCall(MethodCallExpression node) =>
-        node.Method == Like ? Expression.Call(ILike, node.Arguments.Select(Visit)!) : base.VisitMethodCall(node);
+        node.Method == FilterTranslator.Like ? Expression.Call(ILike, node.Arguments.Select(Visit)!) : base.VisitMethodCall(node);
 }

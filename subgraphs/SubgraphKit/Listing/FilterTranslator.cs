@@ -18,7 +18,8 @@ public static class FilterTranslator
 
     private const char LikeEscape = '\\';
 
-    private static readonly MethodInfo Like = typeof(DbFunctionsExtensions).GetMethod(
+    /// <summary><c>EF.Functions.Like(column, pattern, escape)</c>, which contains/startsWith/endsWith become.</summary>
+    internal static readonly MethodInfo Like = typeof(DbFunctionsExtensions).GetMethod(
         nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
 
     private static readonly MethodInfo ContainsValue = typeof(Enumerable).GetMethods()

@@ -156,18 +156,17 @@ public abstract class SearchIndex<TDbContext>(IDbContextFactory<TDbContext> cont
 
     public override async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int first, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var postgres = db.Database.IsNpgsql();
-        var match = postgres ? SearchText.ToTsQuery(query) : SearchText.ToMatchExpression(query);
-        if (match is null)
+        var words = SearchText.ToWords(query);
+        if (words.Count == 0)
         {
             return [];
         }
 
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var limit = Math.Clamp(first, 1, MaxFirst);
-        var rows = await (postgres
-                ? db.Database.SqlQueryRaw<SearchRow>(PostgresSearchSql, match, limit, SearchText.ToWords(query).ToArray())
-                : db.Database.SqlQueryRaw<SearchRow>(SqliteSearchSql, match, limit))
+        var rows = await (db.Database.IsNpgsql()
+                ? db.Database.SqlQueryRaw<SearchRow>(PostgresSearchSql, SearchText.ToTsQuery(words), limit, words.ToArray())
+                : db.Database.SqlQueryRaw<SearchRow>(SqliteSearchSql, SearchText.ToMatchExpression(words), limit))
             .ToListAsync(cancellationToken);
         return [.. rows.Select(row => new SearchHit(GlobalId.Encode(row.Type, row.Slug), row.Score))];
     }

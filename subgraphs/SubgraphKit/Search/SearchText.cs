@@ -15,16 +15,16 @@ public static partial class SearchText
     public const int MaxWords = 8;
     public const int MaxWordLength = 40;
 
-    /// <summary>The FTS5 MATCH expression (SQLite), or null when the text holds no word to search for.</summary>
-    public static string? ToMatchExpression(string? text) =>
+    /// <summary>The FTS5 MATCH expression (SQLite) of <see cref="ToWords"/>' words, at least one.</summary>
+    public static string ToMatchExpression(IReadOnlyList<string> words) =>
         // The porter stemmer applies to quoted strings but not to a prefix, so "developer"* would miss the
         // stored "develop": the last word matches either as typed-so-far or as a whole word.
-        Join(text, word => $"\"{word}\"", " AND ", last => $"(\"{last}\" OR \"{last}\"*)");
+        Join(words, word => $"\"{word}\"", " AND ", last => $"(\"{last}\" OR \"{last}\"*)");
 
-    /// <summary>The tsquery text for <c>to_tsquery('english', ...)</c> (PostgreSQL), or null when the text holds no word.</summary>
-    public static string? ToTsQuery(string? text) =>
+    /// <summary>The tsquery text for <c>to_tsquery('english', ...)</c> (PostgreSQL) of <see cref="ToWords"/>' words, at least one.</summary>
+    public static string ToTsQuery(IReadOnlyList<string> words) =>
         // to_tsquery stems a prefix too ("developer:*" becomes 'develop':*), so one term covers both.
-        Join(text, word => word, " & ", last => $"{last}:*");
+        Join(words, word => word, " & ", last => $"{last}:*");
 
     /// <summary>The words searched for, in order (the last one also as a prefix); empty when the text holds none.</summary>
     public static IReadOnlyList<string> ToWords(string? text) =>
@@ -41,11 +41,8 @@ public static partial class SearchText
     /// </summary>
     public static string ToIndexedText(string text) => string.Join(' ', Word().Matches(text).Select(match => match.Value));
 
-    private static string? Join(string? text, Func<string, string> word, string and, Func<string, string> lastWord)
-    {
-        var words = ToWords(text);
-        return words.Count == 0 ? null : string.Join(and, words.SkipLast(1).Select(word).Append(lastWord(words[^1])));
-    }
+    private static string Join(IReadOnlyList<string> words, Func<string, string> word, string and, Func<string, string> lastWord) =>
+        string.Join(and, words.SkipLast(1).Select(word).Append(lastWord(words[^1])));
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Word();
