@@ -14,7 +14,7 @@
 // Output is deterministic: LF line endings and exactly one trailing newline in every file.
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,12 +34,14 @@ try {
   process.exit(1);
 }
 
-const USAGE = `Usage: node gateway/compose.mjs [--skip-export] [--no-build] [--check] [--help]
+const USAGE = `Usage: node gateway/compose.mjs [--skip-export] [--keep NAME,...] [--no-build] [--check] [--help]
 
 Exports the SDL of every subgraph and composes schema/supergraph.graphql.
 
   (no flags)     export every subgraph of subgraphs/subgraphs.json with dotnet, then compose into schema/
   --skip-export  compose only, from the existing schema/<subgraph>.graphql files
+  --keep NAMES   export every subgraph but these (a comma list): their schema/<subgraph>.graphql stays as
+                 it is, a contract ahead of its code (./run.sh with MOCK_SUBGRAPHS serves it mocked)
   --no-build     pass --no-build to \`dotnet run\` (the subgraphs were built already)
   --check        export and compose into a temp dir and compare with the committed schema/;
                  exit 1 if anything differs (with --skip-export: only supergraph.graphql is checked)
@@ -63,12 +65,25 @@ const SCHEMA_DIR = join(REPO_ROOT, 'schema');
 function parseArgs(argv) {
   const known = new Set(['--skip-export', '--no-build', '--check', '--help', '-h']);
   const flags = new Set();
-  for (const arg of argv) {
-    if (!known.has(arg)) {
-      console.error(`compose: unknown argument '${arg}'\n\n${USAGE}`);
-      process.exit(2);
+  const keep = new Set();
+  const fail = (message) => {
+    console.error(`compose: ${message}\n\n${USAGE}`);
+    process.exit(2);
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--keep') {
+      const names = argv[++i];
+      if (names === undefined || names.startsWith('--')) fail('--keep needs a comma list of subgraph names');
+      for (const name of names.split(',').filter(Boolean)) {
+        if (!SUBGRAPHS.some((sg) => sg.name === name)) fail(`--keep names '${name}', which is not a subgraph of subgraphs/subgraphs.json`);
+        keep.add(name);
+      }
+    } else if (known.has(arg)) {
+      flags.add(arg);
+    } else {
+      fail(`unknown argument '${arg}'`);
     }
-    flags.add(arg);
   }
   if (flags.has('--help') || flags.has('-h')) {
     console.log(USAGE);
@@ -81,6 +96,7 @@ function parseArgs(argv) {
     skipExport: flags.has('--skip-export'),
     noBuild: flags.has('--no-build'),
     check: flags.has('--check'),
+    keep,
   };
 }
 
@@ -91,9 +107,9 @@ function normalize(text) {
 
 const rel = (p) => relative(REPO_ROOT, p).split('\\').join('/');
 
-function run(command, args, cwd) {
+function run(command, args, cwd, env = process.env) {
   return new Promise((resolvePromise) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -107,9 +123,16 @@ function run(command, args, cwd) {
  * query; together they take the time of one). With --no-build the built assembly is run directly,
  * which saves `dotnet run`'s project evaluation. Returns false if any failed.
  */
-async function exportAll(outDir, { noBuild }) {
+async function exportAll(outDir, { noBuild, keep }, sdlDir = null) {
   const configuration = process.env.CONFIGURATION || 'Debug';
-  const results = await Promise.all(SUBGRAPHS.map((sg) => exportOne(sg, outDir, configuration, noBuild)));
+  for (const sg of SUBGRAPHS.filter((sg) => keep.has(sg.name))) {
+    copyFileSync(join(REPO_ROOT, sg.schema), join(outDir, basename(sg.schema)));
+    console.log(`keep ${sg.name} (${sg.schema} as it is)`);
+  }
+  const exported = SUBGRAPHS.filter((sg) => !keep.has(sg.name));
+  // SUBGRAPH_SDL_DIR: where the subgraph that declares Node reads the others' SDL (SubgraphKit's CommittedSubgraphSdl).
+  const env = sdlDir === null ? process.env : { ...process.env, SUBGRAPH_SDL_DIR: sdlDir };
+  const results = await Promise.all(exported.map((sg) => exportOne(sg, outDir, configuration, noBuild, env)));
   for (const { sg, ok, seconds, problem } of results) {
     console.log(`export ${sg.name} (${sg.project}, ${configuration}) ... ${ok ? 'ok' : 'FAILED'}${seconds ? ` (${seconds} s)` : ''}`);
     if (problem) console.error(problem);
@@ -117,7 +140,7 @@ async function exportAll(outDir, { noBuild }) {
   return results.every((result) => result.ok);
 }
 
-async function exportOne(sg, outDir, configuration, noBuild) {
+async function exportOne(sg, outDir, configuration, noBuild, env) {
   const projectDir = join(REPO_ROOT, sg.project);
   const output = join(outDir, basename(sg.schema));
   if (!existsSync(projectDir)) {
@@ -130,7 +153,7 @@ async function exportOne(sg, outDir, configuration, noBuild) {
     : ['run', '--project', projectDir, '-c', configuration, '--no-launch-profile', ...(noBuild ? ['--no-build'] : []), '--', 'schema', 'export', '--output', output];
   const started = Date.now();
   // Run from the build output, as run.sh starts the services, so appsettings.json is found.
-  const { code, output: log } = await run('dotnet', args, direct ? dirname(assembly) : REPO_ROOT);
+  const { code, output: log } = await run('dotnet', args, direct ? dirname(assembly) : REPO_ROOT, env);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (code !== 0 || !existsSync(output) || readFileSync(output, 'utf8').trim() === '') {
     const reason = code !== 0 ? `  exit code: ${code}` : `  exit code 0 but ${rel(output)} is missing or empty`;
@@ -139,6 +162,26 @@ async function exportOne(sg, outDir, configuration, noBuild) {
   writeFileSync(output, normalize(readFileSync(output, 'utf8')));
   return { sg, ok: true, seconds };
 }
+
+/**
+ * Exports every subgraph into `dir`, all at once, and returns `dir` (null on failure).
+ * The glossary's SDL derives from the others' (a Node stub per entity they key by id), and it reads the
+ * committed files; so when an export differs from what is committed, every subgraph is exported once more,
+ * reading the fresh files, and a new entity type reaches the glossary in one run.
+ */
+async function exportConsistently(dir, opts) {
+  if (!(await exportAll(dir, opts))) return null;
+  const changed = SUBGRAPHS.filter((sg) => !sameFile(join(dir, basename(sg.schema)), join(REPO_ROOT, sg.schema)));
+  if (changed.length === 0) return dir;
+  console.log(`${changed.map((sg) => sg.name).join(', ')} changed: exporting again from the fresh SDL`);
+  const again = join(dir, 'again');
+  mkdirSync(again);
+  if (!(await exportAll(again, opts, dir))) return null;
+  for (const sg of SUBGRAPHS) copyFileSync(join(again, basename(sg.schema)), join(dir, basename(sg.schema)));
+  return dir;
+}
+
+const sameFile = (a, b) => existsSync(b) && readFileSync(a, 'utf8') === readFileSync(b, 'utf8');
 
 /** Composes <dir>/<subgraph>.graphql into a supergraph SDL string, or returns null after printing errors. */
 function compose(dir) {
@@ -247,11 +290,11 @@ async function main() {
   try {
     let sourceDir = SCHEMA_DIR;
     if (!opts.skipExport) {
-      if (!(await exportAll(tempDir, opts))) {
+      sourceDir = await exportConsistently(tempDir, opts);
+      if (sourceDir === null) {
         console.error(opts.check ? 'export failed: cannot check schema/' : 'export failed: schema/ was left unchanged');
         return 1;
       }
-      sourceDir = tempDir;
     }
     const composed = compose(sourceDir);
     if (composed === null) {

@@ -23,7 +23,9 @@ public sealed class GlossarySchema : Schema
         RegisterType(typeof(ArchitecturePatternReferenceType));
 
         // The entity interface Node must list every implementation in the supergraph (NodeInterface):
-        // the entities this subgraph neither owns nor extends are declared here by their key alone.
-        this.NodeStubs("ComparisonAspect", "Tool", "Practice");
+        // the entities this subgraph neither owns nor extends are declared by their key alone, found in
+        // the other subgraphs' committed SDL, so a new entity type elsewhere needs no edit here. Last,
+        // so that it sees the types registered above.
+        this.NodeStubsFromOtherSubgraphs(services);
     }
 }

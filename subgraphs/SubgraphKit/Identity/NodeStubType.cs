@@ -7,7 +7,7 @@ namespace SubgraphKit.Identity;
 /// <summary>
 /// An entity another subgraph owns and this subgraph knows only as a <see cref="NodeInterface"/>
 /// implementation: its key, nothing else. Built per type name, so it is registered as an instance
-/// (<see cref="NodeSchemaExtensions.NodeStubs"/>), never from DI.
+/// (<see cref="NodeSchemaExtensions.NodeStubsFromOtherSubgraphs"/>), never from DI.
 /// </summary>
 [DoNotRegister]
 public sealed class NodeStubType : ObjectGraphType<EntityReference>
