@@ -74,6 +74,12 @@ public sealed class TracingTests(TracedSystem system, ITestOutputHelper output) 
         var root = Assert.Single(trace, span => span.IsRoot(SpanIds(trace)));
         Assert.Equal(("gateway-edge", ""), (root.Service, root.ParentSpanId));
 
+        // Resolver spans where execution waits on I/O: every SQL statement of G1 is a batch loader's, under its span.
+        var byId = trace.ToDictionary(span => span.SpanId);
+        Assert.All(trace.Where(IsSql), sql => Assert.True(
+            byId.TryGetValue(sql.ParentSpanId, out var parent) && parent.Attributes.ContainsKey("graphql.dataloader.name"),
+            $"{sql.Service}: SQL span '{sql.Name}' is not under a batch loader's span"));
+
         // Exactly one trace for the request: no span without a parent (a trace's start) began while it ran but
         // the edge's, so none of its work lost its context and started a trace of its own. Spans of other
         // traces may still begin then: work of an earlier request the client gave up on (the warm-up's, on a

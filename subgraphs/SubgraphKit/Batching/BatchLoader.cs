@@ -1,4 +1,5 @@
 using GraphQL.DataLoader;
+using SubgraphKit.Telemetry;
 
 namespace SubgraphKit.Batching;
 
@@ -48,11 +49,17 @@ public abstract class BatchLoader<TKey, TValue>
                     _open = null;
                 }
 
-                batch.Fetch = FetchAsync(batch.Keys, cancellationToken);
+                batch.Fetch = BatchLoaderSpans.IsTraced ? FetchTracedAsync(batch.Keys, cancellationToken) : FetchAsync(batch.Keys, cancellationToken);
             }
 
             return batch.Fetch;
         }
+    }
+
+    private async Task<IReadOnlyDictionary<TKey, TValue>> FetchTracedAsync(HashSet<TKey> keys, CancellationToken cancellationToken)
+    {
+        using var span = BatchLoaderSpans.Start(GetType(), keys.Count);
+        return await FetchAsync(keys, cancellationToken).ConfigureAwait(false);
     }
 
     private sealed class Batch(BatchLoader<TKey, TValue> owner)

@@ -17,7 +17,8 @@ namespace SubgraphKit.Telemetry;
 /// when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set: without it nothing is registered, so no span is made and
 /// no measurement is kept.
 /// - Traces: one client request is one trace: server spans from ASP.NET Core, client spans from HttpClient
-///   (W3C <c>traceparent</c> both ways), GraphQL.NET's operation span and a span per SQL statement from EF Core.
+///   (W3C <c>traceparent</c> both ways), GraphQL.NET's operation span, a span per batch a loader fetches
+///   (<see cref="BatchLoaderSpans"/>) and a span per SQL statement from EF Core.
 /// - Metrics: ASP.NET Core's request count and duration (<c>http.server.request.duration</c>, tagged with the
 ///   GraphQL operation's name by <see cref="OperationMetrics"/>), HttpClient's calls, the runtime's memory
 ///   and GC (.NET's own System.Runtime meter) and each SQL statement's duration (<see cref="DatabaseStatementMetrics"/>).
@@ -41,7 +42,7 @@ public static class OpenTelemetryExport
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithTracing(tracing => tracing
-                .AddSource(GraphQLTelemetryProvider.SourceName)
+                .AddSource(GraphQLTelemetryProvider.SourceName, BatchLoaderSpans.SourceName)
                 .AddAspNetCoreInstrumentation(options => options.Filter = http => !IsProbe(http.Request.Path))
                 .AddHttpClientInstrumentation(options => options.FilterHttpRequestMessage =
                     request => request.RequestUri is not { } uri || !IsProbe(uri.AbsolutePath))
