@@ -12,6 +12,8 @@
 # PostgreSQL server of ConnectionStrings__Postgres (or its own ConnectionStrings__Roles, ...), and with
 # neither given starts a private cluster in $DATA_DIR/postgres on 127.0.0.1:POSTGRES_PORT (5433), kept between
 # runs, stopped with the rest (installing Debian's postgresql when missing).
+# Mocks: MOCK_SUBGRAPHS=glossary (a comma list of subgraph names, or all) serves those subgraphs from their
+# contract, schema/<name>.graphql, with mocked data (gateway/mock-subgraph.mjs) in place of the C# services.
 # Mode: GRAPH_MODE=development (the default here: introspection for Banana Cake Pop, suggestions,
 # error details) or GRAPH_MODE=production (docs/modes.md).
 set -euo pipefail
@@ -29,18 +31,21 @@ main() {
     return
   fi
 
+  local rows name project port port_variable url_variable label ready=() listing="" engine
+  rows="$(subgraph_rows)"
+  MOCKED="$(mocked_subgraphs "$rows")"
+
   trap stop_started EXIT
   trap 'exit 130' INT TERM
 
   if [[ "${1:-}" != "--no-build" ]]; then
-    ensure_gateway_packages
+    ensure_node_packages
     ensure_dotnet_tools
-    build_and_compose_if_changed "$CONFIGURATION" "$DATA_DIR/built-$CONFIGURATION.stamp"
+    # A mocked subgraph's contract may be ahead of its code: composition keeps its SDL as it is.
+    build_and_compose_if_changed "$CONFIGURATION" "$DATA_DIR/built-$CONFIGURATION.stamp" "$MOCKED"
   fi
   ensure_signing_key "$DATA_DIR"
 
-  local rows name project port port_variable url_variable ready=() listing="" engine
-  rows="$(subgraph_rows)"
   engine="$(database_engine)"
   if [[ "$engine" == postgres ]]; then
     local server="each subgraph's ConnectionStrings__<Project>"
@@ -54,10 +59,16 @@ main() {
   log "Starting subgraphs and gateway in $GRAPH_MODE mode (logs in $DATA_DIR/)"
   while read -r name project port _ port_variable url_variable; do
     port="${!port_variable:-$port}"
-    start_subgraph "$name" "$project" "$CONFIGURATION" "$port" "$DATA_DIR"
+    label="$name subgraph"
+    if is_mocked "$name"; then
+      start_mock_subgraph "$name" "$port" "$DATA_DIR"
+      label+=" (mocked from its SDL)"
+    else
+      start_subgraph "$name" "$project" "$CONFIGURATION" "$port" "$DATA_DIR"
+    fi
     export "$url_variable=http://127.0.0.1:$port/graphql"
     ready+=("http://127.0.0.1:$port/health/ready")
-    listing+="$(printf '  %-47s  %s' "$name subgraph" "${!url_variable}")"$'\n'
+    listing+="$(printf '  %-47s  %s' "$label" "${!url_variable}")"$'\n'
   done <<<"$rows"
   start_gateway "$CONFIGURATION" "$GATEWAY_PORT" "$DATA_DIR/gateway.log"
 
@@ -66,6 +77,7 @@ main() {
 
   cat <<MSG
 
+  Web page over the graph                          http://127.0.0.1:$GATEWAY_PORT/
   Gateway (GraphQL, Banana Cake Pop in a browser)  http://127.0.0.1:$GATEWAY_PORT/graphql
   Gateway readiness                                http://127.0.0.1:$GATEWAY_PORT/readiness
 $listing
@@ -79,10 +91,28 @@ MSG
   return "$status"
 }
 
-# needs_postgres_server ROWS: true unless every subgraph has a ConnectionStrings__<Project> of its own.
+# mocked_subgraphs ROWS: the names of MOCK_SUBGRAPHS (a comma list, or all), each checked against ROWS.
+mocked_subgraphs() {
+  local valid names=() name
+  valid="$(cut -d' ' -f1 <<<"$1" | paste -sd' ')"
+  if [[ "${MOCK_SUBGRAPHS:-}" == all ]]; then echo "$valid"; return; fi
+  IFS=', ' read -ra names <<<"${MOCK_SUBGRAPHS:-}"
+  for name in "${names[@]}"; do
+    if [[ " $valid " != *" $name "* ]]; then
+      log "MOCK_SUBGRAPHS names '$name', which is not a subgraph: use all, or a comma list of: ${valid// /, }"
+      return 2
+    fi
+  done
+  echo "${names[*]}"
+}
+
+is_mocked() { [[ " $MOCKED " == *" $1 "* ]]; }
+
+# needs_postgres_server ROWS: true unless every subgraph not mocked has a ConnectionStrings__<Project> of its own.
 needs_postgres_server() {
-  local project variable
-  while read -r _ project _; do
+  local name project variable
+  while read -r name project _; do
+    if is_mocked "$name"; then continue; fi
     variable="ConnectionStrings__$(basename "$project")"
     if [[ -z "${!variable:-}" ]]; then return 0; fi
   done <<<"$1"

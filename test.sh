@@ -23,10 +23,11 @@ main() {
   for engine in ${TEST_DATABASES//,/ }; do engines+=("$(DATABASE="$engine" database_engine)"); done
   ((${#engines[@]})) || { log "TEST_DATABASES is empty: name sqlite, postgres or both"; return 2; }
 
-  ensure_gateway_packages
+  ensure_node_packages
   ensure_dotnet_tools
   ensure_chromium
   build_solution Debug
+  build_web_page
 
   rm -rf "$RESULTS_DIR" "$RESULTS_DIR.log"
   trap stop_test_postgres EXIT

@@ -7,13 +7,17 @@ POSTGRES_STOP=()  # the command that stops the PostgreSQL server start_postgres 
 
 log() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
 
-# npm ci only when node_modules is missing or older than the lockfile (it costs ~45 s and 500 MB).
-ensure_gateway_packages() {
-  local gateway="$REPO_ROOT/gateway"
-  if [[ ! -f "$gateway/node_modules/.package-lock.json" || "$gateway/package-lock.json" -nt "$gateway/node_modules/.package-lock.json" ]]; then
-    log "Installing gateway packages (npm ci)"
-    (cd "$gateway" && npm ci --no-audit --no-fund --loglevel=error)
-  fi
+# npm ci only when node_modules is missing or older than the lockfile (it costs ~45 s and 500 MB): in gateway/
+# (the engine, Banana Cake Pop, composition and test tools) and clients/ (the typed client's generator, the
+# web page's bundler and its browser test).
+ensure_node_packages() {
+  local folder
+  for folder in "$REPO_ROOT/gateway" "$REPO_ROOT/clients"; do
+    if [[ ! -f "$folder/node_modules/.package-lock.json" || "$folder/package-lock.json" -nt "$folder/node_modules/.package-lock.json" ]]; then
+      log "Installing ${folder#"$REPO_ROOT/"}/ packages (npm ci)"
+      (cd "$folder" && npm ci --no-audit --no-fund --loglevel=error)
+    fi
+  done
 }
 
 ensure_dotnet_tools() {
@@ -61,14 +65,14 @@ build_solution() {
 # What the build and the composition read. A file newer than the stamp of the last successful
 # build-and-compose means both run again; `git checkout` and editors give changed files a new mtime.
 BUILD_INPUTS=(subgraphs gateway/Edge tests Federation.sln global.json Directory.Build.props Directory.Packages.props
-  .config/dotnet-tools.json gateway/compose.mjs gateway/package-lock.json schema)
+  .config/dotnet-tools.json gateway/compose.mjs gateway/package-lock.json schema clients/typescript clients/web clients/package-lock.json)
 
-# build_and_compose_if_changed CONFIGURATION STAMP: a no-op `dotnet build` plus compose costs ~12 s
+# build_and_compose_if_changed CONFIGURATION STAMP [KEEP]: a no-op `dotnet build` plus compose costs ~12 s
 # of the start-up, so on an unchanged tree both are skipped (the README's "./run.sh on a built tree").
 build_and_compose_if_changed() {
-  local configuration="$1" stamp="$2" changed
+  local configuration="$1" stamp="$2" keep="${3:-}" changed
   if [[ -f "$stamp" ]]; then
-    changed="$(cd "$REPO_ROOT" && find "${BUILD_INPUTS[@]}" \( -name bin -o -name obj -o -name TestResults -o -name __mismatch__ \) -prune \
+    changed="$(cd "$REPO_ROOT" && find "${BUILD_INPUTS[@]}" \( -name bin -o -name obj -o -name TestResults -o -name __mismatch__ -o -name dist -o -name node_modules \) -prune \
       -o -type f -newer "$stamp" -print -quit 2>/dev/null)"
     if [[ -z "$changed" ]]; then
       log "Build and contract are up to date (nothing changed since $(date -r "$stamp" '+%F %T')); skipping both"
@@ -77,18 +81,35 @@ build_and_compose_if_changed() {
     log "Changed since the last build: ${changed#./} (and maybe more)"
   fi
   build_solution "$configuration"
-  compose_contract "$configuration"
+  compose_contract "$configuration" "$keep"
+  generate_client
+  build_web_page
   mkdir -p "$(dirname "$stamp")"
   touch "$stamp"
 }
 
-# Exports every subgraph's SDL and composes schema/supergraph.graphql (gateway/compose.mjs is the one implementation).
+# compose_contract CONFIGURATION [KEEP]: exports every subgraph's SDL, except those KEEP names (space or comma
+# separated: contracts ahead of their code, served mocked), and composes schema/supergraph.graphql
+# (gateway/compose.mjs is the one implementation).
 compose_contract() {
-  local configuration="$1"
+  local configuration="$1" keep="${2:-}" options=(--no-build)
   log "Exporting subgraph SDL and composing schema/supergraph.graphql"
+  if [[ -n "${keep// /}" ]]; then options+=(--keep "$(tr ' ' ',' <<<"$keep")"); fi
   # The SDL is the same on every engine and `schema export` opens no database; on PostgreSQL the
   # subgraph would still want a server's address, which run.sh has not started yet.
-  DATABASE=sqlite CONFIGURATION="$configuration" node "$REPO_ROOT/gateway/compose.mjs" --no-build
+  DATABASE=sqlite CONFIGURATION="$configuration" node "$REPO_ROOT/gateway/compose.mjs" "${options[@]}"
+}
+
+# The typed client in clients/typescript/, from the public API compose_contract wrote and schema/operations/
+# (committed, as the contract is: TypedClientTests fail when it is stale).
+generate_client() {
+  log "Generating the typed client (clients/typescript/src/generated/)"
+  (cd "$REPO_ROOT/clients" && npm run --silent codegen >/dev/null)
+}
+
+# The web page the edge serves at /, bundled into clients/web/dist/.
+build_web_page() {
+  node "$REPO_ROOT/clients/web/build.mjs"
 }
 
 # The subgraphs of subgraphs/subgraphs.json (the one list of them), one a line, in composition order:
@@ -113,6 +134,14 @@ start_subgraph() {
   supervise "$name subgraph" "$data_dir/$name.log" "$REPO_ROOT/$project/bin/$configuration/net10.0" \
     env "GRAPH_MODE=${GRAPH_MODE:-production}" "${database[@]}" \
     dotnet "$assembly.dll" --urls "http://127.0.0.1:$port"
+}
+
+# start_mock_subgraph NAME PORT DATA_DIR: the subgraph NAME served from its contract (its schema of
+# subgraphs/subgraphs.json) with mocked data by gateway/mock-subgraph.mjs, in place of the C# service, supervised alike.
+start_mock_subgraph() {
+  local name="$1" port="$2" data_dir="$3"
+  mkdir -p "$data_dir"
+  supervise "$name subgraph (mock)" "$data_dir/$name.log" "$REPO_ROOT/gateway" node mock-subgraph.mjs "$name" "$port"
 }
 
 # The engine DATABASE selects, read as the subgraphs read it (SubgraphDatabase): sqlite (also when unset) or postgres.

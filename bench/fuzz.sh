@@ -8,7 +8,7 @@ source "$REPO/.ci/common.sh"
 
 main() {
   export FUZZ_REQUESTS="${1:-10000}"
-  ensure_gateway_packages
+  ensure_node_packages
   build_solution Debug
   log "Fuzzing with $FUZZ_REQUESTS requests per endpoint"
   dotnet test "$REPO/Federation.sln" --no-build -c Debug --filter "FullyQualifiedName~Fuzz" \

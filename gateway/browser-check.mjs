@@ -15,14 +15,13 @@
 //   CHROMIUM_PATH  browser executable (default /usr/bin/chromium; Debian package `chromium`)
 //   BROWSER_QUERY  the operation to run (default `{ __typename }`)
 //   BROWSER_TIMEOUT_SECONDS  the whole check's time limit (default 60; CI on 2 busy cores wants more)
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parse, print } from 'graphql';
 import puppeteer from 'puppeteer-core';
+import { browserSession } from './lib/browser-session.mjs';
 
 const USAGE = 'Usage: node browser-check.mjs <gatewayUrl> <screenshotPath>';
-const TIMEOUT_MS = 1000 * Number(process.env.BROWSER_TIMEOUT_SECONDS || 60);
 
 const [gatewayUrl, screenshotArg] = process.argv.slice(2);
 if (!gatewayUrl || !screenshotArg || process.argv.length > 4) {
@@ -31,54 +30,10 @@ if (!gatewayUrl || !screenshotArg || process.argv.length > 4) {
 }
 const screenshotPath = resolve(screenshotArg);
 const ideUrl = `${gatewayUrl.replace(/\/+$/, '')}/graphql`;
-const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const query = process.env.BROWSER_QUERY || '{ __typename }';
 
-const deadline = Date.now() + TIMEOUT_MS;
-const remaining = () => Math.max(1, deadline - Date.now());
-
-let browser;
+const session = browserSession({ puppeteer, name: 'browser-check', failureScreenshot: screenshotPath });
 let page;
-let failing = false;
-const userDataDir = mkdtempSync(join(tmpdir(), 'browser-check-'));
-let step = 'starting';
-
-// A hard stop, whatever is hanging (browser launch, navigation, a wait).
-const watchdog = setTimeout(() => fail(`timed out after ${TIMEOUT_MS / 1000} s while ${step}`), TIMEOUT_MS);
-
-async function fail(message) {
-  if (failing) return new Promise(() => {}); // the first failure reports and exits
-  failing = true;
-  clearTimeout(watchdog);
-  // A second hard stop, in case the browser hangs while we take the screenshot or close it.
-  setTimeout(() => process.exit(1), 10_000).unref();
-  let note = '';
-  if (page) {
-    try {
-      mkdirSync(dirname(screenshotPath), { recursive: true });
-      await page.screenshot({ path: screenshotPath });
-      note = ` (screenshot of the failure: ${screenshotPath})`;
-    } catch {
-      // The page may be gone; the message matters more than the picture.
-    }
-  }
-  console.error(`browser-check: FAILED: ${message}${note}`);
-  await cleanup();
-  process.exit(1);
-}
-
-async function cleanup() {
-  try {
-    await browser?.close();
-  } catch {
-    // Already closed.
-  }
-  try {
-    rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
-  } catch {
-    // A leftover temp dir is not worth failing for.
-  }
-}
 
 /** The editor (Monaco) element in the panel whose toolbar title is `title` ("Request", "Response"). */
 function findEditor(title) {
@@ -114,43 +69,14 @@ async function copyEditorText(title) {
 const MODIFIER = process.platform === 'darwin' ? 'Meta' : 'Control';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-// Chromium now and then never prints its DevTools address on a loaded machine, and puppeteer then
-// waits for it until the timeout; a second launch has always come up. So each attempt gets at most
-// 60 s, and a stuck one is killed before the next.
-async function launchBrowser() {
-  for (let attempt = 1; ; attempt++) {
-    step = `launching ${executablePath} (attempt ${attempt})`;
-    try {
-      return await puppeteer.launch({
-        executablePath,
-        headless: true, // puppeteer adds --headless (Chromium's current headless mode)
-        timeout: Math.min(60_000, remaining()),
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          `--user-data-dir=${join(userDataDir, String(attempt))}`,
-        ],
-      });
-    } catch (error) {
-      if (attempt >= 3 || remaining() < 10_000) throw error;
-      console.error(`browser-check: launch attempt ${attempt} failed (${error.message}); retrying`);
-    }
-  }
-}
-
 async function main() {
-  browser = await launchBrowser();
+  const browser = await session.launch();
   // The Response panel is read through the clipboard (see copyEditorText).
   await browser.defaultBrowserContext().overridePermissions(new URL(ideUrl).origin, [
     'clipboard-read',
     'clipboard-sanitized-write',
   ]);
-  page = await browser.newPage();
+  page = session.page = await browser.newPage();
   await page.setViewport({ width: 1400, height: 900 });
 
   // Network evidence for "introspected" and for the query's own round trip.
@@ -162,27 +88,27 @@ async function main() {
     }
   });
 
-  step = `loading ${ideUrl}`;
-  const response = await page.goto(ideUrl, { waitUntil: 'networkidle0', timeout: remaining() });
-  if (!response || !response.ok()) await fail(`GET ${ideUrl} answered ${response ? response.status() : 'nothing'}`);
-  step = 'waiting for Banana Cake Pop to render';
-  const createButton = await page.waitForSelector('button.create', { timeout: remaining() });
+  session.step = `loading ${ideUrl}`;
+  const response = await page.goto(ideUrl, { waitUntil: 'networkidle0', timeout: session.remaining() });
+  if (!response || !response.ok()) await session.fail(`GET ${ideUrl} answered ${response ? response.status() : 'nothing'}`);
+  session.step = 'waiting for Banana Cake Pop to render';
+  const createButton = await page.waitForSelector('button.create', { timeout: session.remaining() });
   const loaded = true;
 
-  step = 'creating a document and waiting for introspection ("Schema available")';
+  session.step = 'creating a document and waiting for introspection ("Schema available")';
   await createButton.click();
-  await page.waitForFunction(() => document.body.innerText.includes('Schema available'), { timeout: remaining() });
+  await page.waitForFunction(() => document.body.innerText.includes('Schema available'), { timeout: session.remaining() });
   const introspected = introspectionOk;
-  if (!introspected) await fail('BCP says "Schema available" but no introspection POST succeeded');
+  if (!introspected) await session.fail('BCP says "Schema available" but no introspection POST succeeded');
 
-  step = 'typing the query into the Request editor';
+  session.step = 'typing the query into the Request editor';
   await page.waitForFunction(
     () => {
       let node = [...document.querySelectorAll('h1')].find((h) => h.textContent.trim() === 'Request');
       while (node && !node.querySelector('.monaco-editor .view-lines')) node = node.parentElement;
       return Boolean(node);
     },
-    { timeout: remaining() },
+    { timeout: session.remaining() },
   );
   const requestEditor = await findEditor('Request');
   await (await requestEditor.$('.view-lines')).click();
@@ -196,7 +122,7 @@ async function main() {
   await page.keyboard.press('KeyV');
   await page.keyboard.up(MODIFIER);
 
-  step = 'running the query';
+  session.step = 'running the query';
   // BCP copies the editor text into its document state asynchronously, so an early click on Run can
   // send the previous (empty) text. Check what went over the wire and click again if it was stale.
   // Compared as printed ASTs: BCP sends the operation without comments and may reformat it.
@@ -215,7 +141,7 @@ async function main() {
     await sleep(250 * attempt);
     const queryResponse = page.waitForResponse(
       (r) => r.request().method() === 'POST' && !(r.request().postData() || '').includes('__schema'),
-      { timeout: remaining() },
+      { timeout: session.remaining() },
     );
     await page.click('button[aria-label^="Run Operation"]');
     const response = await queryResponse;
@@ -230,9 +156,9 @@ async function main() {
       resultBody = await response.text().catch(() => null);
     }
   }
-  if (!sentOk) await fail('BCP never sent the typed query (5 attempts)');
+  if (!sentOk) await session.fail('BCP never sent the typed query (5 attempts)');
 
-  step = 'waiting for the Response panel to show the result';
+  session.step = 'waiting for the Response panel to show the result';
   // The panel must show this very response: the same JSON as the HTTP body or, when the body could
   // not be read, a new GraphQL result (JSON with data or errors) different from what it showed before.
   const isShowingResult = (text) => {
@@ -246,24 +172,21 @@ async function main() {
   };
   let responseText = null;
   let shown = null;
-  const until = Math.min(deadline, Date.now() + 15_000);
+  const until = Date.now() + Math.min(session.remaining(), 15_000);
   while (responseText === null && Date.now() < until) {
     shown = await copyEditorText('Response');
     if (shown !== null && isShowingResult(shown)) responseText = shown;
     else await sleep(300);
   }
   if (responseText === null) {
-    await fail(`the Response panel shows ${JSON.stringify(shown)}, not the result${resultBody === null ? '' : ` ${JSON.stringify(resultBody)}`}`);
+    await session.fail(`the Response panel shows ${JSON.stringify(shown)}, not the result${resultBody === null ? '' : ` ${JSON.stringify(resultBody)}`}`);
   }
 
-  step = 'saving the screenshot';
+  session.step = 'saving the screenshot';
   mkdirSync(dirname(screenshotPath), { recursive: true });
   await page.screenshot({ path: screenshotPath });
 
-  clearTimeout(watchdog);
-  await cleanup();
-  process.stdout.write(`${JSON.stringify({ loaded, introspected, responseText })}\n`);
-  process.exit(0);
+  await session.finish({ loaded, introspected, responseText });
 }
 
-main().catch((err) => fail(`${err?.message || err} (while ${step})`));
+main().catch((err) => session.fail(`${err?.message || err} (while ${session.step})`));

@@ -10,7 +10,6 @@
 //              with a comment line naming the screen, and validates against the public API schema of
 //              the committed schema/supergraph.graphql (join__/link machinery and @inaccessible
 //              elements stripped by @theguild/federation-composition);
-//   manifest   the persisted-documents manifest {"<sha256 hex>": "<document text>"}, sorted by id;
 //   breaking   composes the public API schema from the subgraph SDL (subgraphs/subgraphs.json) as
 //              committed at a base git ref and as in the working tree, diffs them with
 //              @graphql-inspector/core, and fails on every BREAKING change that
@@ -20,19 +19,16 @@
 // Only gateway/node_modules is needed (npm ci in gateway/); no subgraph has to run.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SUBGRAPHS } from './lib/subgraphs.mjs';
-import { buildManifest, readOperationFiles } from './lib/trusted-documents.mjs';
 
 const USAGE = `Usage: node gateway/operations.mjs <command> [options]
 
 Commands:
   validate                   validate schema/operations/*.graphql against the public API schema of
                              schema/supergraph.graphql
-  manifest [--output FILE]   write the persisted-documents manifest {"<sha256 hex>": "<document>"}
-                             of schema/operations/ to FILE (default: standard output)
   breaking [--base REF]      fail on breaking changes to the public API schema between the subgraph
                              SDL committed at REF and the working tree's schema/*.graphql, unless
                              accepted in schema/accepted-breaking-changes.json; then re-validate the
@@ -64,7 +60,7 @@ try {
 }
 
 function parseArgs(argv) {
-  const opts = { command: null, repo: DEFAULT_REPO, output: null, base: null };
+  const opts = { command: null, repo: DEFAULT_REPO, base: null };
   const valueOf = (i, flag) => {
     const value = argv[i + 1];
     if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
@@ -77,8 +73,6 @@ function parseArgs(argv) {
       process.exit(0);
     } else if (arg === '--repo') {
       opts.repo = resolve(valueOf(i++, arg));
-    } else if (arg === '--output') {
-      opts.output = valueOf(i++, arg);
     } else if (arg === '--base') {
       opts.base = valueOf(i++, arg);
     } else if (!arg.startsWith('-') && opts.command === null) {
@@ -87,10 +81,9 @@ function parseArgs(argv) {
       throw new UsageError(`unknown argument '${arg}'`);
     }
   }
-  if (!['validate', 'manifest', 'breaking'].includes(opts.command)) {
+  if (!['validate', 'breaking'].includes(opts.command)) {
     throw new UsageError(opts.command === null ? 'no command given' : `unknown command '${opts.command}'`);
   }
-  if (opts.output !== null && opts.command !== 'manifest') throw new UsageError('--output is for manifest only');
   if (opts.base !== null && opts.command !== 'breaking') throw new UsageError('--base is for breaking only');
   if (!existsSync(opts.repo) || !statSync(opts.repo).isDirectory()) throw new UsageError(`--repo ${opts.repo} is not a directory`);
   return opts;
@@ -124,6 +117,15 @@ function composePublicSchema(sdlByName) {
 function publicSchemaOfSupergraph(supergraphSdl) {
   const publicDocument = transformSupergraphToPublicSchema(graphql.parse(supergraphSdl));
   return graphql.buildASTSchema(publicDocument);
+}
+
+/** Every *.graphql file of `dir`, sorted by file name: [{ file, text }]. */
+function readOperationFiles(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.graphql'))
+    .sort()
+    .map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }));
 }
 
 /**
@@ -189,24 +191,6 @@ function validateCommand(opts, log = console.log) {
     return 1;
   }
   return checkOperations(join(opts.repo, 'schema', 'operations'), schema, 'the API schema of schema/supergraph.graphql', log) === 0 ? 0 : 1;
-}
-
-function manifestCommand(opts) {
-  // A manifest of documents the gateway could not run is worse than none: validate first.
-  const toStdout = opts.output === null || opts.output === '-';
-  if (validateCommand(opts, toStdout ? console.error : console.log) !== 0) {
-    console.error('manifest not written: fix the operations above first');
-    return 1;
-  }
-  const manifest = buildManifest(readOperationFiles(join(opts.repo, 'schema', 'operations')));
-  const json = `${JSON.stringify(manifest, null, 2)}\n`;
-  if (toStdout) {
-    process.stdout.write(json);
-  } else {
-    writeFileSync(opts.output, json);
-    console.log(`wrote ${Object.keys(manifest).length} persisted document(s) to ${opts.output}`);
-  }
-  return 0;
 }
 
 function git(repo, args) {
@@ -345,7 +329,6 @@ async function main() {
   try {
     opts = parseArgs(process.argv.slice(2));
     if (opts.command === 'validate') return validateCommand(opts);
-    if (opts.command === 'manifest') return manifestCommand(opts);
     return await breakingCommand(opts);
   } catch (err) {
     if (err instanceof UsageError) {

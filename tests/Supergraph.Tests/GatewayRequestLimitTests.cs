@@ -24,32 +24,11 @@ public sealed class GatewayRequestLimitTests(GatewayRequestLimitTests.SubgraphsB
     /// <summary>An object field at the root: it costs 1, so a query that costs exactly the limit goes over with it.</summary>
     private const string OneMore = " role(slug: \"backend-developer\") { name }";
 
-    /// <summary>Variables for the operations of schema/operations/ that need them.</summary>
-    private static readonly Dictionary<string, object> Variables = new()
-    {
-        ["ComparisonAspectBySlug"] = new { slug = "testing-strategy" },
-        ["NodeById"] = new { id = "VGVybTpoYXRlb2Fz" },
-        ["Search"] = new { query = "api contract" },
-        ["PatternPage"] = new { slug = "backend-for-frontend" },
-        ["PracticePage"] = new { slug = "contract-testing" },
-        ["RoleComparisonColumn"] = new { slug = "backend-developer" },
-        ["RoleOverview"] = new { slug = "api-first-developer" },
-        ["RolePage"] = new { slug = "backend-developer" },
-        ["RoleToRelatedTerms"] = new { slug = "api-first-developer" },
-        ["RoleTools"] = new { slug = "backend-developer" },
-        ["TermByAbbreviation"] = new { name = "bff" },
-        ["TermPage"] = new { slug = "api" },
-        ["ToolPage"] = new { slug = "postman" },
-    };
-
-    public static TheoryData<string> TrustedOperations() =>
-        [.. Directory.GetFiles(Repo.Path("schema", "operations"), "*.graphql").Select(file => Path.GetFileNameWithoutExtension(file)).Order()];
-
     [Theory]
-    [MemberData(nameof(TrustedOperations))]
+    [MemberData(nameof(Operations.All), MemberType = typeof(Operations))]
     public async Task Every_trusted_operation_passes_every_limit_of_gateway_and_subgraphs(string operation)
     {
-        var sent = await SendAsync(Operations.Load(operation), Variables.GetValueOrDefault(operation));
+        var sent = await SendAsync(Operations.Load(operation), Operations.ExampleVariables.GetValueOrDefault(operation));
 
         GraphQLAssert.Data(sent.Response);
         Assert.True(sent.SubgraphCalls > 0, "the proxies counted no subgraph call for " + operation);

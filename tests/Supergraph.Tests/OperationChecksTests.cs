@@ -4,8 +4,7 @@ namespace Supergraph.Tests;
 
 /// <summary>
 /// The CI checks of gateway/operations.mjs: the trusted operations in schema/operations/ validate
-/// against the supergraph's public API, the persisted-documents manifest is keyed by SHA-256, and a
-/// breaking change to a subgraph's SDL fails the check with the inspector's message.
+/// against the supergraph's public API, and a breaking change to a subgraph's SDL fails the check with the inspector's message.
 /// </summary>
 public sealed class OperationChecksTests
 {
@@ -29,23 +28,6 @@ public sealed class OperationChecksTests
         // The script exits 0 when it skips (no base, or a base without schema/): only a comparison passes.
         Assert.Contains("breaking: comparing the public API schema of ", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("skipped", result.Output, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Manifest_maps_the_sha256_of_each_trusted_document_to_its_text()
-    {
-        using var temp = new TempDirectory();
-        var manifestFile = Path.Combine(temp.Path, "manifest.json");
-
-        var result = await RunOperationsScript(Repo.Root, "manifest", "--output", manifestFile);
-
-        Assert.True(result.ExitCode == 0, result.Output);
-        var manifest = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(manifestFile))!;
-        Assert.Equal(Directory.GetFiles(Repo.Path("schema", "operations"), "*.graphql").Length, manifest.Count);
-        Assert.All(manifest, entry => Assert.Equal(
-            entry.Key,
-            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(entry.Value)))));
-        Assert.Contains(manifest.Values, text => text.Contains("query ComparisonTable", StringComparison.Ordinal));
     }
 
     [Fact]

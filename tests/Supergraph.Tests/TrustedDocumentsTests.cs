@@ -4,15 +4,18 @@ using System.Text.Json.Nodes;
 
 namespace Supergraph.Tests;
 
-/// <summary>The gateway with TRUSTED_DOCUMENTS=1 runs only the operations of schema/operations/, by their SHA-256 id.</summary>
+/// <summary>
+/// The gateway with TRUSTED_DOCUMENTS=1 runs only the operations of schema/operations/, by the ids of the typed
+/// client's persisted-documents manifest.
+/// </summary>
 public sealed class TrustedDocumentsTests(TrustedDocumentsTests.TrustedSystem system) : IClassFixture<TrustedDocumentsTests.TrustedSystem>
 {
     [Fact]
     public async Task Known_document_id_runs_the_trusted_operation()
     {
-        var id = await DocumentIdOfAsync("query ComparisonTable");
+        var hex = Operations.IdOf("ComparisonTable")["sha256:".Length..];
 
-        var response = await PostExtensionsAsync(new JsonObject { ["persistedQuery"] = new JsonObject { ["version"] = 1, ["sha256Hash"] = id } });
+        var response = await PostExtensionsAsync(new JsonObject { ["persistedQuery"] = new JsonObject { ["version"] = 1, ["sha256Hash"] = hex } });
 
         Assert.True(response.Status == HttpStatusCode.OK && response.Errors is null, response.ToString());
         Assert.Equal(8, response.Data!["comparisonTable"]!["nodes"]!.AsArray().Count);
@@ -41,25 +44,13 @@ public sealed class TrustedDocumentsTests(TrustedDocumentsTests.TrustedSystem sy
     private Task<GraphQLResponse> PostExtensionsAsync(JsonObject extensions) =>
         system.Gateway.PostRawAsync(new JsonObject { ["extensions"] = extensions }.ToJsonString(), MediaTypes.Json);
 
-    private static async Task<string> DocumentIdOfAsync(string operationStart)
-    {
-        var manifest = await Command.RunAsync("node", [Repo.Path("gateway", "operations.mjs"), "manifest"], Repo.Root);
-        Assert.True(manifest.ExitCode == 0, manifest.Output);
-        return JsonSerializer.Deserialize<Dictionary<string, string>>(manifest.StandardOutput)!
-            .Single(entry => entry.Value.Contains(operationStart, StringComparison.Ordinal)).Key;
-    }
-
     public sealed class TrustedSystem : SupergraphFixture
     {
         protected override IReadOnlyDictionary<string, string> GatewayEnvironment { get; } =
             new Dictionary<string, string> { ["TRUSTED_DOCUMENTS"] = "1" };
 
-        /// <summary>By id, the SHA-256 hex of the text with LF line endings and one final newline, as the gateway documents it.</summary>
-        protected override Task<GraphQLResponse> PostOperationAsync(string operation, object variables)
-        {
-            var normalized = Operations.Load(operation).Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd() + "\n";
-            var id = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(normalized)));
-            return Gateway.PostRawAsync(JsonSerializer.Serialize(new { documentId = id, variables }), MediaTypes.Json);
-        }
+        /// <summary>By the id the typed client sends, as GraphQL over HTTP's documentId.</summary>
+        protected override Task<GraphQLResponse> PostOperationAsync(string operation, object variables) =>
+            Gateway.PostRawAsync(JsonSerializer.Serialize(new { documentId = Operations.IdOf(operation), variables }), MediaTypes.Json);
     }
 }

@@ -3,6 +3,7 @@ using Edge.Engine;
 using Edge.Health;
 using Edge.Introspection;
 using Edge.Requests;
+using Edge.WebPage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using SubgraphKit.Hosting;
 using SubgraphKit.Telemetry;
@@ -45,12 +46,13 @@ public static class EdgeHostingExtensions
         return builder;
     }
 
-    /// <summary>/graphql (Banana Cake Pop for browsers, GraphQL for the rest), /healthcheck and /readiness.</summary>
+    /// <summary>/ (the web page), /graphql (Banana Cake Pop for browsers, GraphQL for the rest), /healthcheck and /readiness.</summary>
     public static WebApplication MapEdge(this WebApplication app)
     {
         app.MapHealthChecks("/healthcheck", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readiness", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadinessChecks.Tag) });
         app.MapBananaCakePop();
+        app.MapWebPage();
         app.Map("/graphql", app.Services.GetRequiredService<GraphQLRequestGate>().HandleAsync);
         return app;
     }

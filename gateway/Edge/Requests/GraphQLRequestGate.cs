@@ -13,7 +13,7 @@ namespace Edge.Requests;
 /// What happens to a request at /graphql before the engine sees it, so that the gateway keeps the same
 /// GraphQL-over-HTTP contract as the subgraphs (<see cref="GraphQLHttpRefusal"/>): the correlation id is
 /// settled; the method (405), Accept (406), Content-Type (415), body size (413), JSON shape (400) and input
-/// depth are checked; a trusted document replaces its id; the document's tokens are counted, a GET may only
+/// depth are checked; a trusted document replaces its id (in trusted-documents-only mode nothing else runs); the document's tokens are counted, a GET may only
 /// run a query and, in production, introspection is refused. An operation of introspection alone is answered
 /// from the contract (<see cref="ContractIntrospection"/>); parsing, validation, limits and execution of the
 /// rest are the engine's.
@@ -90,15 +90,14 @@ public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks do
 
         // The spec lets a client send null for an absent parameter; the engine refuses a null 'extensions'.
         var changed = RemoveNulls(request);
-        if (trusted.Enabled)
+        var (document, refusal) = DocumentById(DocumentIdOf(request["extensions"]?["persistedQuery"]?["sha256Hash"], request["documentId"]), hasQuery: query is not null);
+        if (refusal is not null)
         {
-            var id = DocumentIdOf(request["extensions"]?["persistedQuery"]?["sha256Hash"], request["documentId"]);
-            var (document, refusal) = FindTrusted(id, hasQuery: query is not null);
-            if (document is null)
-            {
-                return refusal;
-            }
+            return refusal;
+        }
 
+        if (document is not null)
+        {
             request["query"] = query = document;
             request.Remove("documentId");
             (request["extensions"] as JsonObject)?.Remove("persistedQuery");
@@ -148,16 +147,13 @@ public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks do
 
         string? document = query["query"];
         string? operationName = query["operationName"];
-        if (trusted.Enabled)
+        var (found, refusal) = DocumentById(DocumentIdOf(extensions?["persistedQuery"]?["sha256Hash"], query["documentId"].ToString()), hasQuery: !string.IsNullOrEmpty(document));
+        if (refusal is not null)
         {
-            var (found, refusal) = FindTrusted(DocumentIdOf(extensions?["persistedQuery"]?["sha256Hash"], query["documentId"].ToString()), hasQuery: !string.IsNullOrEmpty(document));
-            if (found is null)
-            {
-                return refusal;
-            }
-
-            document = found;
+            return refusal;
         }
+
+        document = found ?? document;
 
         if (string.IsNullOrWhiteSpace(document))
         {
@@ -169,7 +165,7 @@ public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks do
             return refused;
         }
 
-        if (trusted.Enabled)
+        if (found is not null)
         {
             var parameters = query.Where(p => p.Key is not ("query" or "documentId" or "extensions")).ToDictionary(p => p.Key, p => p.Value);
             parameters["query"] = document;
@@ -209,9 +205,17 @@ public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks do
         return null;
     }
 
-    /// <summary>The trusted document a request names, or why there is none.</summary>
-    private (string? Document, GraphQLHttpRefusal? Refusal) FindTrusted(string? id, bool hasQuery)
+    /// <summary>
+    /// The trusted document a request names by id, or why it cannot run; neither when it runs its own text,
+    /// which only trusted-documents-only mode forbids.
+    /// </summary>
+    private (string? Document, GraphQLHttpRefusal? Refusal) DocumentById(string? id, bool hasQuery)
     {
+        if (!trusted.Enabled && (id is null || hasQuery))
+        {
+            return (null, null);
+        }
+
         if (id is null)
         {
             return (null, hasQuery
@@ -223,10 +227,11 @@ public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks do
 
         return trusted.Find(id) is { } document
             ? (document, null)
-            : (null, new(StatusCodes.Status404NotFound, "PERSISTED_QUERY_NOT_FOUND", $"Unknown persisted document '{id}': {TrustedHint}."));
+            : (null, new(StatusCodes.Status404NotFound, "PERSISTED_QUERY_NOT_FOUND",
+                $"Unknown persisted document '{id}': {(trusted.Enabled ? TrustedHint : "the gateway knows the ids of the typed client's persisted-documents.json; send the document as query instead")}."));
     }
 
-    /// <summary>extensions.persistedQuery.sha256Hash (Apollo's form), else documentId, with an optional "sha256:" prefix.</summary>
+    /// <summary>extensions.persistedQuery.sha256Hash (Apollo's form), else documentId (GraphQL over HTTP's, "sha256:" and the hex).</summary>
     private static string? DocumentIdOf(JsonNode? sha256Hash, JsonNode? documentId) =>
         DocumentIdOf(sha256Hash, documentId?.GetValueKind() == JsonValueKind.String ? documentId.GetValue<string>() : null);
 
@@ -237,7 +242,7 @@ public sealed class GraphQLRequestGate(EngineForwarder engine, DocumentChecks do
             return sha256Hash.GetValue<string>();
         }
 
-        return string.IsNullOrEmpty(documentId) ? null : documentId.StartsWith("sha256:", StringComparison.Ordinal) ? documentId[7..] : documentId;
+        return string.IsNullOrEmpty(documentId) ? null : documentId;
     }
 
     /// <summary>

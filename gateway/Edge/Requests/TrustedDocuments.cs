@@ -1,54 +1,55 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Edge.Hosting;
 
 namespace Edge.Requests;
 
 /// <summary>
-/// Trusted-documents-only mode (<c>TRUSTED_DOCUMENTS=1</c>): only the operations of schema/operations/ run,
-/// by id, so arbitrary (expensive or probing) queries stop at the edge. A document's id is the SHA-256 hex
-/// of its text normalized as gateway/lib/trusted-documents.mjs does (LF line endings, one final newline);
-/// <c>TRUSTED_DOCUMENTS_MANIFEST=file</c> serves a manifest written by `node gateway/operations.mjs manifest`.
+/// The trusted documents, by id: the persisted-documents manifest that GraphQL Code Generator writes for the
+/// typed client from schema/operations/ (<c>{"sha256:&lt;hex&gt;": "&lt;document&gt;"}</c>), so the ids the
+/// client sends and the ids the edge accepts come from one file. A request that names a known id runs its
+/// document in every mode; with <c>TRUSTED_DOCUMENTS=1</c> nothing else runs, so arbitrary (expensive or
+/// probing) queries stop at the edge. <c>TRUSTED_DOCUMENTS_MANIFEST=file</c> serves another manifest of the
+/// same form.
 /// </summary>
 public sealed class TrustedDocuments
 {
+    /// <summary>The generated client's manifest, relative to gateway/.</summary>
+    public const string DefaultManifest = "../clients/typescript/src/generated/persisted-documents.json";
+
+    private const string IdPrefix = "sha256:";
+
     private readonly Dictionary<string, string> _documents;
 
     public TrustedDocuments(IConfiguration configuration)
     {
         Enabled = configuration["TRUSTED_DOCUMENTS"] == "1";
-        _documents = Enabled ? Load(configuration["TRUSTED_DOCUMENTS_MANIFEST"]) : [];
+        var manifest = configuration["TRUSTED_DOCUMENTS_MANIFEST"];
+        _documents = Load(GatewayDirectory.Resolve(string.IsNullOrWhiteSpace(manifest) ? DefaultManifest : manifest));
     }
 
+    /// <summary>Trusted-documents-only mode: a request must name a document of the manifest.</summary>
     public bool Enabled { get; }
 
-    public string? Find(string id) => _documents.GetValueOrDefault(id);
+    /// <summary>The document of an id, given as hex or as "sha256:hex".</summary>
+    public string? Find(string id) => _documents.GetValueOrDefault(Bare(id));
 
-    /// <summary>LF line endings, no trailing white space, exactly one final newline.</summary>
-    public static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').TrimEnd() + "\n";
+    private static string Bare(string id) => id.StartsWith(IdPrefix, StringComparison.Ordinal) ? id[IdPrefix.Length..] : id;
 
-    public static string IdOf(string normalized) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)));
-
-    private static Dictionary<string, string> Load(string? manifest)
+    private static Dictionary<string, string> Load(string manifest)
     {
-        if (!string.IsNullOrWhiteSpace(manifest))
+        Dictionary<string, string>? documents;
+        try
         {
-            try
-            {
-                return JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(manifest))
-                    ?? throw new InvalidOperationException($"TRUSTED_DOCUMENTS_MANIFEST={manifest} is empty.");
-            }
-            catch (JsonException ex)
-            {
-                throw new InvalidOperationException($"TRUSTED_DOCUMENTS_MANIFEST={manifest}: expected {{\"<sha256 hex>\": \"<document text>\"}} ({ex.Message})", ex);
-            }
+            documents = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(manifest));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        {
+            throw new InvalidOperationException(
+                $"The trusted documents' manifest {manifest} cannot be read: expected {{\"sha256:<hex>\": \"<document>\"}}, as `npm run codegen` in clients/ writes it ({ex.Message})", ex);
         }
 
-        var directory = GatewayDirectory.Resolve("../schema/operations");
-        var documents = Directory.EnumerateFiles(directory, "*.graphql")
-            .Select(file => Normalize(File.ReadAllText(file)))
-            .ToDictionary(IdOf, text => text);
-        return documents.Count > 0 ? documents : throw new InvalidOperationException($"TRUSTED_DOCUMENTS=1 but {directory} holds no *.graphql");
+        return documents is { Count: > 0 }
+            ? documents.ToDictionary(entry => Bare(entry.Key), entry => entry.Value, StringComparer.Ordinal)
+            : throw new InvalidOperationException($"The trusted documents' manifest {manifest} holds no document.");
     }
 }
