@@ -7,15 +7,15 @@
 // POSTGRES_URLS (the subgraphs on PostgreSQL, "roles=url,..."), POSTGRES_VERSION, PIDS ("name=pid,...", postgres = the postmaster),
 // READY ("name=seconds,..."; "-" = never ready), DURATION, WARMUP, CONNECTIONS,
 // RESULTS_DIR, COUNTERS (the dotnet-counters tool), NOTES (free text for the report).
-import autocannon from 'autocannon';
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import { SUBGRAPHS as REGISTERED, subgraphUrls } from '../gateway/lib/subgraphs.mjs';
 import { cpuMs, pollPeakRss, processTree, pssMb, serverCpuMs, statusMb } from './processes.mjs';
 import { requestCounters } from './request-counters.mjs';
+import { ENTITIES, S1, body, load as loadWith, percentiles, post, seed, termPaths } from './traffic.mjs';
 
 const env = process.env;
 const DURATION = Number(env.DURATION || 5);
@@ -40,56 +40,12 @@ const repo = new URL('../', import.meta.url).pathname;
 const loadAtStart = loadavg().map((n) => n.toFixed(2)).join(' ');
 
 const id = (type, slug) => Buffer.from(`${type}:${slug}`).toString('base64url');
-const seed = (path) => JSON.parse(readFileSync(repo + path, 'utf8'));
 const hundred = (type, slugs) => Array.from({ length: 100 }, (_, i) => ({ __typename: type, id: id(type, slugs[i % slugs.length]) }));
 const sum = (values) => values.reduce((a, b) => a + b, 0);
-const percentiles = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { p50: at(0.5), p99: at(0.99) };
-};
-const hasErrors = (text) => text.includes('"errors"') && 'errors' in JSON.parse(text);
 
-async function post(url, query, variables) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  if (response.status !== 200 || body.errors || !body.data) {
-    throw new Error(`${url} answered ${response.status}: ${JSON.stringify(body).slice(0, 500)}`);
-  }
-  return body.data;
-}
-
-// ---- the operations -------------------------------------------------------------------------------
-const S1 = '{ roles { nodes { id name } } }';
-const ENTITIES = (fragment) => `query ($r: [_Any!]!) { _entities(representations: $r) { ${fragment} } }`;
-// G1, depth 3 across the three subgraphs (glossary -> patterns -> roles), a different term on every request
-// (every seeded term, in turn, across all connections), so no gateway can merge identical requests in flight.
-const G1 = 'query G1($slug: String!) { term(slug: $slug) { name patterns { name roleStances { role { name } } } } }';
-// G1's path called directly, as a gateway's plan calls it, for the same terms.
-const D1 = 'query ($slug: String!) { term(slug: $slug) { __typename id name patterns { __typename id } } }';
-const D2 = ENTITIES('... on ArchitecturePattern { name roleStances { role { __typename id } } }');
-const D3 = ENTITIES('... on Role { name }');
-
-const unique = (reps) => [...new Map(reps.map((r) => [r.id, r])).values()];
-const body = (query, variables) => JSON.stringify({ query, variables });
-
-// Each term's three direct calls, their representations taken from real answers.
-const path = { D1: [], D2: [], D3: [], G1: [] };
-for (const { slug } of seed('subgraphs/Glossary/Data/Seed/terms.json')) {
-  const term = (await post(subgraphUrl.glossary, D1, { slug })).term;
-  const patterns = unique(term.patterns);
-  const stances = (await post(subgraphUrl.patterns, D2, { r: patterns }))._entities;
-  const roles = unique(stances.flatMap((p) => p.roleStances.map((s) => s.role)).filter(Boolean));
-  if (patterns.length === 0 || roles.length === 0) continue;
-  path.D1.push(body(D1, { slug }));
-  path.D2.push(body(D2, { r: patterns }));
-  path.D3.push(body(D3, { r: roles }));
-  path.G1.push(body(G1, { slug }));
-}
+// ---- the operations (traffic.mjs) ------------------------------------------------------------------
+// Each term's G1 and its three direct calls, their representations taken from real answers.
+const path = await termPaths(subgraphUrl);
 
 const s2Reps = {
   roles: hundred('Role', seed('subgraphs/Roles/Data/Seed/roles.json').map((r) => r.slug)),
@@ -147,25 +103,9 @@ const peakUnderLoad = {};
 // no row is measured against a process that is still cold. Pass 2 warms each row again and measures it.
 const results = {};
 const responses = {};
-// Each request takes the next body, in turn across all connections. A response that is not 2xx, or that
-// has `errors`, is a failure, and so are autocannon's connection errors and timeouts.
-function load(s, seconds) {
-  let next = 0;
-  let failed = 0;
-  const latencies = [];
-  const run = autocannon({
-    url: s.url, method: 'POST', connections: CONNECTIONS, duration: seconds,
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: s.bodies[0],
-    requests: [{
-      ...(s.bodies.length > 1 ? { setupRequest: (request) => ({ ...request, body: s.bodies[next++ % s.bodies.length] }) } : {}),
-      onResponse: (status, text) => { if (status < 200 || status > 299 || hasErrors(text)) failed++; },
-    }],
-  });
-  // Each response's time as autocannon took it with hrtime: its own percentiles are whole milliseconds.
-  run.on('response', (client, status, bytes, ms) => latencies.push(ms));
-  return run.then((r) => ({ ...r, failed: failed + r.errors + r.timeouts, ok: r.requests.total - failed, latencies: percentiles(latencies) }));
-}
+// Each request takes the next body, in turn across all connections; a non-2xx answer or one with `errors`
+// is a failure (traffic.mjs).
+const load = (s, seconds) => loadWith(s, seconds, CONNECTIONS);
 for (const s of scenarios) {
   if (!s.url) { results[s.key] = { error: 'not started' }; continue; }
   try {
