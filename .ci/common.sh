@@ -7,12 +7,13 @@ POSTGRES_STOP=()  # the command that stops the PostgreSQL server start_postgres 
 
 log() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
 
-# npm ci only when node_modules is missing or older than the lockfile (it costs ~45 s and 500 MB): in gateway/
-# (the engine, Banana Cake Pop, composition and test tools) and clients/ (the typed client's generator, the
-# web page's bundler and its browser test).
+# ensure_node_packages [FOLDER...]: npm ci only when node_modules is missing or older than the lockfile (it costs
+# ~45 s and 500 MB). By default in gateway/ (the engine, Banana Cake Pop, composition and test tools) and clients/
+# (the typed client's generator, the web page's bundler and its browser test); bench/ names its own.
 ensure_node_packages() {
-  local folder
-  for folder in "$REPO_ROOT/gateway" "$REPO_ROOT/clients"; do
+  local folder folders=("$@")
+  ((${#folders[@]})) || folders=("$REPO_ROOT/gateway" "$REPO_ROOT/clients")
+  for folder in "${folders[@]}"; do
     if [[ ! -f "$folder/node_modules/.package-lock.json" || "$folder/package-lock.json" -nt "$folder/node_modules/.package-lock.json" ]]; then
       log "Installing ${folder#"$REPO_ROOT/"}/ packages (npm ci)"
       (cd "$folder" && npm ci --no-audit --no-fund --loglevel=error)

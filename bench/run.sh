@@ -71,14 +71,8 @@ if ((BUILD)); then
   dotnet build "$REPO/Federation.sln" -c Release -nologo -clp:ErrorsOnly -v:q
   dotnet build "$BENCH/Baseline/Baseline.csproj" -c Release -nologo -clp:ErrorsOnly -v:q
 fi
-if [[ ! -f "$REPO/gateway/node_modules/.package-lock.json" || "$REPO/gateway/package-lock.json" -nt "$REPO/gateway/node_modules/.package-lock.json" ]]; then
-  log "Installing gateway packages: the engine's binary and Apollo Gateway (npm ci in gateway/)"
-  (cd "$REPO/gateway" && npm ci --no-audit --no-fund --loglevel=error)
-fi
-if [[ ! -f "$BENCH/node_modules/.package-lock.json" || "$BENCH/package-lock.json" -nt "$BENCH/node_modules/.package-lock.json" ]]; then
-  log "Installing bench packages (npm ci in bench/)"
-  (cd "$BENCH" && npm ci --no-audit --no-fund --loglevel=error)
-fi
+# The engine's binary and Apollo Gateway (gateway/), Hive Gateway and autocannon (bench/).
+ensure_node_packages "$REPO/gateway" "$BENCH"
 if [[ ! -x "$TOOLS/dotnet-counters" ]]; then
   log "Installing dotnet-counters $COUNTERS_VERSION into bench/.tools (counts the requests reaching each subgraph)"
   dotnet tool install --tool-path "$TOOLS" dotnet-counters --version "$COUNTERS_VERSION" >/dev/null

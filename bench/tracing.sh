@@ -83,12 +83,7 @@ outputs_missing() {
 if [[ "$BUILD" == always ]] || { [[ "$BUILD" == auto ]] && outputs_missing; }; then
   build_solution Release
 fi
-for folder in "$REPO/gateway" "$BENCH"; do
-  if [[ ! -f "$folder/node_modules/.package-lock.json" || "$folder/package-lock.json" -nt "$folder/node_modules/.package-lock.json" ]]; then
-    log "Installing ${folder#"$REPO/"}/ packages (npm ci)"
-    (cd "$folder" && npm ci --no-audit --no-fund --loglevel=error)
-  fi
-done
+ensure_node_packages "$REPO/gateway" "$BENCH"
 
 rm -rf "$RUN_DIR" && mkdir -p "$RUN_DIR"
 

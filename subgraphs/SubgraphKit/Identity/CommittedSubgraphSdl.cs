@@ -13,19 +13,19 @@ namespace SubgraphKit.Identity;
 /// of the same name: gateway/compose.mjs exports the subgraphs there before it commits them, and a new entity
 /// must reach the glossary's SDL in the same run. Register an instance in DI to read another checkout (tests do).
 /// </summary>
-public sealed class CommittedSubgraphSdl(string repositoryRoot)
+public sealed class CommittedSubgraphSdl(string repositoryRoot, string? folder = null)
 {
     /// <summary>A folder of freshly exported SDL files, read by file name instead of the checkout's.</summary>
     public const string FolderVariable = "SUBGRAPH_SDL_DIR";
 
-    private string? _folder;
+    private readonly string? _folder = folder is null ? null : Path.GetFullPath(folder);
 
     public string RepositoryRoot { get; } = Path.GetFullPath(repositoryRoot);
 
     /// <summary>The folder <see cref="FolderVariable"/> names, if set; else the checkout this process was built in.</summary>
     public static CommittedSubgraphSdl From(IConfiguration? configuration) =>
         configuration?[FolderVariable] is { Length: > 0 } folder
-            ? new CommittedSubgraphSdl(OfThisCheckout().RepositoryRoot) { _folder = Path.GetFullPath(folder) }
+            ? new CommittedSubgraphSdl(OfThisCheckout().RepositoryRoot, folder)
             : OfThisCheckout();
 
     /// <summary>The checkout this process was built in, found by walking up from its build output.</summary>
